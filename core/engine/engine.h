@@ -1,0 +1,64 @@
+#pragma once
+
+// The in-process engine: the StackApi implemented on this machine (SQLite store, dataset sources,
+// and, in later issues, scoring, eval jobs, the model runtime, rerank and post-training).
+//
+// Calls run on the engine's own thread pool and never block the caller. Construction is cheap and
+// does no I/O; open() creates the data folder, opens the store and runs migrations.
+
+#include "api/stack_api.h"
+
+#include <QString>
+
+#include <memory>
+
+namespace wb::engine {
+
+struct EngineConfig
+{
+    //! Root of everything the engine keeps: store.sqlite, cache/ (row indexes, downloads).
+    //! Empty: QStandardPaths::AppDataLocation.
+    QString dataDir;
+    //! Register the bundled sample datasets when the store is new.
+    bool seedSamples = false;
+    //! Worker threads for API calls (0: QThread::idealThreadCount(), at least 2).
+    int threads = 0;
+    //! Largest data: URI accepted (decoded bytes).
+    size_t maxDataUriBytes = size_t(64) << 20;
+};
+
+class Engine final : public api::StackApi
+{
+public:
+    explicit Engine(EngineConfig config);
+    ~Engine() override; //!< waits for running calls
+
+    //! Opens (creating if needed) the data folder and the store. Call once before anything else.
+    api::Status open();
+    const QString &dataDir() const;
+
+    // SystemApi
+    QFuture<api::Result<api::HealthInfo>> health() override;
+    QFuture<api::Result<api::VersionInfo>> version() override;
+    std::string describe() const override;
+
+    // DatasetsApi
+    QFuture<api::Result<api::Dataset>> registerDataset(api::RegisterDatasetRequest request) override;
+    QFuture<api::Result<api::Dataset>> getDataset(std::string datasetId) override;
+    QFuture<api::Result<api::ListDatasetsResponse>> listDatasets() override;
+    QFuture<api::Result<void>> unregisterDataset(std::string datasetId) override;
+
+    // DatasetIoApi
+    QFuture<api::Result<api::PaginatedResponse>> iterrows(std::string datasetId,
+                                                          std::optional<int64_t> startIndex,
+                                                          std::optional<int64_t> limit) override;
+    QFuture<api::Result<void>> appendRows(std::string datasetId,
+                                          std::vector<api::JsonObject> rows) override;
+    QFuture<api::Result<api::DatasetStats>> datasetStats(std::string datasetId) override;
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace wb::engine
