@@ -12,9 +12,7 @@ public:
     {
         // Columns in first-seen order over all rows, as a table view would show them.
         for (const auto &row : m_rows)
-            for (auto it = row.value.begin(); it != row.value.end(); ++it)
-                if (std::find(m_columns.begin(), m_columns.end(), it.key()) == m_columns.end())
-                    m_columns.push_back(it.key());
+            collectColumns(row, m_columns);
     }
 
     api::Result<int64_t> rowCount() override { return int64_t(m_rows.size()); }
@@ -36,6 +34,13 @@ private:
 };
 
 } // namespace
+
+void collectColumns(const api::JsonObject &row, std::vector<std::string> &columns)
+{
+    for (auto it = row.value.begin(); it != row.value.end(); ++it)
+        if (std::find(columns.begin(), columns.end(), it.key()) == columns.end())
+            columns.push_back(it.key());
+}
 
 std::unique_ptr<RowSource> makeInlineRowSource(std::vector<api::JsonObject> rows)
 {

@@ -34,6 +34,9 @@ public:
     virtual std::string formatName() const = 0;
 };
 
+//! Appends the keys of `row` that `columns` lacks, keeping first-seen order.
+void collectColumns(const api::JsonObject &row, std::vector<std::string> &columns);
+
 //! Inline rows of a RowsDataSource.
 std::unique_ptr<RowSource> makeInlineRowSource(std::vector<api::JsonObject> rows);
 

@@ -1,0 +1,211 @@
+#include "engine/datasets/dataset_service.h"
+
+#include <QUuid>
+
+#include <algorithm>
+
+namespace wb::engine {
+
+namespace {
+
+constexpr const char *kKind = "dataset";
+
+api::Error datasetNotFound(const std::string &id)
+{
+    return api::Error::notFound("Dataset '" + id
+                                + "' not found. Use the datasets list to see the registered datasets.");
+}
+
+std::string inferProvider(const api::RegisterDatasetRequest &request)
+{
+    // Upstream's rules (routing_tables/datasets.py): explicit metadata.provider_id wins, then rows
+    // and non-Hugging Face URIs go to localfs.
+    const auto &meta = request.metadata.value;
+    if (auto it = meta.find("provider_id"); it != meta.end() && it->is_string())
+        return it->get<std::string>();
+    if (const auto *uri = std::get_if<api::UriDataSource>(&request.source))
+        if (uri->uri.rfind("huggingface", 0) == 0)
+            return "huggingface";
+    return "localfs";
+}
+
+} // namespace
+
+DatasetService::DatasetService(store::Store &store, SourceResolver &sources)
+    : m_store(store), m_sources(sources)
+{}
+
+bool DatasetService::isKnownProvider(const std::string &providerId)
+{
+    return providerId == "localfs" || providerId == "huggingface";
+}
+
+api::Result<api::Dataset> DatasetService::registerDataset(const api::RegisterDatasetRequest &request)
+{
+    api::Dataset dataset;
+    dataset.identifier = request.dataset_id.value_or("");
+    if (dataset.identifier.empty())
+        dataset.identifier = "dataset-" + QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
+    dataset.provider_resource_id = dataset.identifier;
+    dataset.provider_id = inferProvider(request);
+    if (!isKnownProvider(dataset.provider_id))
+        return api::Error::badRequest("Provider `" + dataset.provider_id
+                                      + "` not found (this server serves localfs and huggingface)");
+    dataset.purpose = request.purpose;
+    dataset.source = request.source;
+    dataset.metadata = request.metadata;
+    if (auto ok = m_sources.checkAtRegister(dataset.source); !ok)
+        return ok.error();
+
+    auto stored = m_store.registerResource(
+        store::Resource{kKind, dataset.identifier, api::toJson(dataset), {}});
+    if (!stored)
+        return stored.error();
+    return api::parse<api::Dataset>(stored->body);
+}
+
+api::Result<api::Dataset> DatasetService::getDataset(const std::string &id)
+{
+    auto found = m_store.getResource(kKind, id);
+    if (!found)
+        return found.error();
+    if (!found.value())
+        return datasetNotFound(id);
+    auto dataset = api::parse<api::Dataset>(found.value()->body);
+    if (!dataset)
+        return api::Error::internal("stored dataset '" + id + "' is corrupt: " + dataset.error().detail);
+    return dataset;
+}
+
+api::Result<api::ListDatasetsResponse> DatasetService::listDatasets()
+{
+    auto all = m_store.listResources(kKind);
+    if (!all)
+        return all.error();
+    api::ListDatasetsResponse out;
+    for (const auto &r : all.value()) {
+        auto dataset = api::parse<api::Dataset>(r.body);
+        if (dataset) // a corrupt entry must not hide every other dataset
+            out.data.push_back(std::move(dataset).value());
+    }
+    return out;
+}
+
+api::Status DatasetService::unregisterDataset(const std::string &id)
+{
+    auto removed = m_store.deleteResource(kKind, id);
+    if (!removed)
+        return removed.error().status == 404 ? datasetNotFound(id) : removed.error();
+    m_sources.forget(id);
+    return {};
+}
+
+api::Result<std::vector<api::JsonObject>> DatasetService::readRange(const api::Dataset &dataset,
+                                                                    RowSource &source,
+                                                                    int64_t sourceCount,
+                                                                    int64_t start, int64_t end)
+{
+    std::vector<api::JsonObject> rows;
+    if (start < sourceCount) {
+        auto part = source.readRows(start, std::min(end, sourceCount) - start);
+        if (!part)
+            return part.error();
+        rows = std::move(part).value();
+    }
+    if (end > sourceCount) {
+        const int64_t from = std::max<int64_t>(start - sourceCount, 0);
+        auto appended = m_store.readRows(kKind, dataset.identifier, from, end - sourceCount - from);
+        if (!appended)
+            return appended.error();
+        rows.insert(rows.end(), std::make_move_iterator(appended->begin()),
+                    std::make_move_iterator(appended->end()));
+    }
+    return rows;
+}
+
+api::Result<api::PaginatedResponse> DatasetService::iterrows(const std::string &id,
+                                                             std::optional<int64_t> startIndex,
+                                                             std::optional<int64_t> limit)
+{
+    if (startIndex && *startIndex < 0)
+        return api::Error::badRequest("start_index: must be 0 or more, got " + std::to_string(*startIndex));
+    if (limit && *limit < -1)
+        return api::Error::badRequest("limit: must be -1 (all rows) or 0 or more, got "
+                                      + std::to_string(*limit));
+    auto dataset = getDataset(id);
+    if (!dataset)
+        return dataset.error();
+    auto source = m_sources.sourceFor(id, dataset->source);
+    if (!source)
+        return source.error();
+    auto sourceCount = source.value()->rowCount();
+    if (!sourceCount)
+        return sourceCount.error();
+    auto appendedCount = m_store.rowCount(kKind, id);
+    if (!appendedCount)
+        return appendedCount.error();
+    const int64_t total = sourceCount.value() + appendedCount.value();
+
+    // Upstream pagination (paginate_records): no limit or -1 means every row from the first one,
+    // whatever start_index says.
+    int64_t start = 0;
+    int64_t end = total;
+    if (limit && *limit != -1) {
+        start = std::min(startIndex.value_or(0), total);
+        end = std::min(start + *limit, total);
+    }
+    auto rows = readRange(dataset.value(), *source.value(), sourceCount.value(), start, end);
+    if (!rows)
+        return rows.error();
+    api::PaginatedResponse page;
+    page.data = std::move(rows).value();
+    page.has_more = (limit && *limit != -1) ? start + *limit < total : false;
+    return page;
+}
+
+api::Status DatasetService::appendRows(const std::string &id, const std::vector<api::JsonObject> &rows)
+{
+    auto appended = m_store.appendRows(kKind, id, rows);
+    if (!appended && appended.error().status == 404)
+        return datasetNotFound(id);
+    return appended;
+}
+
+api::Result<api::DatasetStats> DatasetService::stats(const std::string &id)
+{
+    auto dataset = getDataset(id);
+    if (!dataset)
+        return dataset.error();
+    auto source = m_sources.sourceFor(id, dataset->source);
+    if (!source)
+        return source.error();
+    auto sourceCount = source.value()->rowCount();
+    if (!sourceCount)
+        return sourceCount.error();
+    auto appendedCount = m_store.rowCount(kKind, id);
+    if (!appendedCount)
+        return appendedCount.error();
+
+    api::DatasetStats stats;
+    stats.dataset_id = id;
+    stats.row_count = sourceCount.value() + appendedCount.value();
+    stats.appended_row_count = appendedCount.value();
+    stats.format = source.value()->formatName();
+    stats.columns = source.value()->columns();
+    if (stats.columns.empty() && sourceCount.value() > 0) {
+        // Schemaless sources (JSON, JSONL): the keys of the first rows stand for the columns.
+        auto head = source.value()->readRows(0, 100);
+        if (head)
+            for (const auto &row : head.value())
+                collectColumns(row, stats.columns);
+    }
+    // Appended rows may bring new columns; the first thousand are enough to show them.
+    auto appended = m_store.readRows(kKind, id, 0, std::min<int64_t>(appendedCount.value(), 1000));
+    if (!appended)
+        return appended.error();
+    for (const auto &row : appended.value())
+        collectColumns(row, stats.columns);
+    return stats;
+}
+
+} // namespace wb::engine

@@ -1,0 +1,42 @@
+#pragma once
+
+// The Datasets and DatasetIO APIs, synchronously, on top of the store and the sources. The Engine
+// runs these on its worker threads; nothing here knows about futures or threads beyond being
+// thread-safe (the store and the resolver are).
+
+#include "api/datasets.h"
+#include "engine/datasets/source_resolver.h"
+#include "store/store.h"
+
+namespace wb::engine {
+
+class DatasetService
+{
+public:
+    DatasetService(store::Store &store, SourceResolver &sources);
+
+    api::Result<api::Dataset> registerDataset(const api::RegisterDatasetRequest &request);
+    api::Result<api::Dataset> getDataset(const std::string &id);
+    api::Result<api::ListDatasetsResponse> listDatasets();
+    api::Status unregisterDataset(const std::string &id);
+
+    api::Result<api::PaginatedResponse> iterrows(const std::string &id,
+                                                 std::optional<int64_t> startIndex,
+                                                 std::optional<int64_t> limit);
+    api::Status appendRows(const std::string &id, const std::vector<api::JsonObject> &rows);
+    api::Result<api::DatasetStats> stats(const std::string &id);
+
+    //! Provider ids this engine serves: "localfs" (rows, files, URLs) and "huggingface".
+    static bool isKnownProvider(const std::string &providerId);
+
+private:
+    //! Rows [start, end) of source rows followed by appended rows.
+    api::Result<std::vector<api::JsonObject>> readRange(const api::Dataset &dataset,
+                                                        RowSource &source, int64_t sourceCount,
+                                                        int64_t start, int64_t end);
+
+    store::Store &m_store;
+    SourceResolver &m_sources;
+};
+
+} // namespace wb::engine

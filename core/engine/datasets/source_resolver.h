@@ -1,0 +1,44 @@
+#pragma once
+
+// Turns a dataset's DataSource into a RowSource, and keeps the opened sources so the row index and
+// remote pages are reused across calls. A local file (or a downloaded one) that changed on disk is
+// reopened, so its index is rebuilt.
+
+#include "engine/datasets/row_source.h"
+
+#include <QString>
+
+#include <memory>
+
+namespace wb::engine {
+
+struct SourceResolverConfig
+{
+    QString cacheDir;        //!< row indexes, data: payloads, downloads
+    size_t maxDataUriBytes = size_t(64) << 20;
+    int httpRevalidateSeconds = 60;
+};
+
+class SourceResolver
+{
+public:
+    explicit SourceResolver(SourceResolverConfig config);
+    ~SourceResolver();
+
+    //! The source for dataset `datasetId` (cached). Errors: 400 unsupported scheme or format,
+    //! 404 missing file, 413 oversized data: URI, 502 remote failure.
+    api::Result<std::shared_ptr<RowSource>> sourceFor(const std::string &datasetId,
+                                                      const api::DataSource &source);
+    //! Forgets the cached source (unregister).
+    void forget(const std::string &datasetId);
+
+    //! Cheap checks done at register time, without reading the data (as upstream, bad URIs fail
+    //! at iterrows): only a data: URI over the size limit is refused early, so it is never stored.
+    api::Status checkAtRegister(const api::DataSource &source) const;
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace wb::engine

@@ -1,0 +1,407 @@
+// Datasets and DatasetIO behaviour through the StackApi interface, on the in-process engine with a
+// real SQLite store and real files. Written against StackApi so the same assertions can run through
+// the remote client and a real server (issue 3).
+
+#include "api/async.h"
+#include "engine/engine.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace wb;
+using api::await;
+
+namespace {
+
+// Upstream's tests/integration/datasets/test_dataset.csv, as the peer tests upload it.
+const char *kUpstreamTestCsv =
+    "input_query,generated_answer,expected_answer,chat_completion_input\n"
+    "What is the capital of France?,London,Paris,\"[{\"\"role\"\": \"\"user\"\", \"\"content\"\": \"\"What is the capital of France?\"\"}]\"\n"
+    "Who is the CEO of Meta?,Mark Zuckerberg,Mark Zuckerberg,\"[{\"\"role\"\": \"\"user\"\", \"\"content\"\": \"\"Who is the CEO of Meta?\"\"}]\"\n"
+    "What is the largest planet in our solar system?,Jupiter,Jupiter,\"[{\"\"role\"\": \"\"user\"\", \"\"content\"\": \"\"What is the largest planet in our solar system?\"\"}]\"\n"
+    "What is the smallest country in the world?,China,Vatican City,\"[{\"\"role\"\": \"\"user\"\", \"\"content\"\": \"\"What is the smallest country in the world?\"\"}]\"\n"
+    "What is the currency of Japan?,Yen,Yen,\"[{\"\"role\"\": \"\"user\"\", \"\"content\"\": \"\"What is the currency of Japan?\"\"}]\"\n";
+
+api::JsonObject row(api::Json j)
+{
+    return api::JsonObject{std::move(j)};
+}
+
+api::RegisterDatasetRequest uriRequest(const std::string &uri, std::optional<std::string> id = {})
+{
+    api::RegisterDatasetRequest r;
+    r.purpose = api::DatasetPurpose::EvalQuestionAnswer;
+    r.source = api::UriDataSource{uri};
+    r.dataset_id = std::move(id);
+    return r;
+}
+
+api::RegisterDatasetRequest rowsRequest(int n, std::optional<std::string> id = {})
+{
+    api::RegisterDatasetRequest r;
+    r.purpose = api::DatasetPurpose::EvalQuestionAnswer;
+    api::RowsDataSource rows;
+    for (int i = 0; i < n; ++i)
+        rows.rows.push_back(row({{"question", "q" + std::to_string(i)}, {"answer", std::to_string(i)}}));
+    r.source = rows;
+    r.dataset_id = std::move(id);
+    return r;
+}
+
+} // namespace
+
+#define QVERIFY_RESULT(r) QVERIFY2((r), (r) ? "" : (r).error().toString().c_str())
+
+class TestDatasetsApi : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<engine::Engine> m_engine;
+
+    api::StackApi &api() { return *m_engine; }
+
+    void openEngine(bool seedSamples = false)
+    {
+        m_engine.reset();
+        m_engine = std::make_unique<engine::Engine>(
+            engine::EngineConfig{m_dir.filePath(QStringLiteral("data")), seedSamples, 2, 1 << 20});
+        auto opened = m_engine->open();
+        QVERIFY2(opened, opened ? "" : opened.error().toString().c_str());
+    }
+
+    QString writeFile(const QString &name, const QByteArray &content)
+    {
+        const QString path = m_dir.filePath(name);
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly))
+            return {};
+        f.write(content);
+        return path;
+    }
+
+    std::vector<std::string> ids()
+    {
+        std::vector<std::string> out;
+        auto list = await(api().listDatasets());
+        if (list)
+            for (const auto &d : list->data)
+                out.push_back(d.identifier);
+        return out;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        QDir(m_dir.filePath(QStringLiteral("data"))).removeRecursively();
+        openEngine();
+    }
+    void cleanup() { m_engine.reset(); }
+
+    void registerWithoutIdGeneratesDatasetUuidAndInfersProvider()
+    {
+        auto rows = await(api().registerDataset(rowsRequest(2)));
+        QVERIFY_RESULT(rows);
+        QVERIFY(rows->identifier.rfind("dataset-", 0) == 0);
+        QCOMPARE(rows->identifier.size(), std::string("dataset-").size() + 36);
+        QCOMPARE(rows->provider_id, std::string("localfs"));
+        QCOMPARE(*rows->provider_resource_id, rows->identifier);
+
+        auto hf = await(api().registerDataset(uriRequest("huggingface://datasets/llamastack/simpleqa?split=train")));
+        QVERIFY_RESULT(hf);
+        QCOMPARE(hf->provider_id, std::string("huggingface"));
+
+        auto explicitId = await(api().registerDataset(uriRequest("/tmp/x.csv", std::string("my/ds"))));
+        QVERIFY_RESULT(explicitId);
+        QCOMPARE(explicitId->identifier, std::string("my/ds")); // ids may contain '/'
+        QCOMPARE(explicitId->provider_id, std::string("localfs"));
+    }
+
+    void registerWithEmptyIdGeneratesOne()
+    {
+        auto r = await(api().registerDataset(rowsRequest(1, std::string())));
+        QVERIFY_RESULT(r);
+        QVERIFY(r->identifier.rfind("dataset-", 0) == 0);
+    }
+
+    void metadataProviderIdIsHonouredAndUnknownProviderIsBadRequest()
+    {
+        auto req = rowsRequest(1);
+        req.metadata.value = {{"provider_id", "nvidia"}};
+        auto r = await(api().registerDataset(req));
+        QVERIFY(!r);
+        QCOMPARE(r.error().status, 400);
+        QVERIFY(r.error().detail.find("nvidia") != std::string::npos);
+        QVERIFY(ids().empty()); // nothing stored
+    }
+
+    void identicalReRegistrationIsNoOpDifferentIsConflict()
+    {
+        QVERIFY_RESULT(await(api().registerDataset(rowsRequest(2, std::string("d")))));
+        auto again = await(api().registerDataset(rowsRequest(2, std::string("d"))));
+        QVERIFY_RESULT(again);
+        auto other = await(api().registerDataset(rowsRequest(3, std::string("d"))));
+        QVERIFY(!other);
+        QCOMPARE(other.error().status, 409);
+        // The original is intact.
+        auto page = await(api().iterrows("d", {}, {}));
+        QVERIFY_RESULT(page);
+        QCOMPARE(page->data.size(), size_t(2));
+    }
+
+    void getListUnregisterAndNotFoundEverywhere()
+    {
+        QVERIFY_RESULT(await(api().registerDataset(rowsRequest(2, std::string("a")))));
+        QVERIFY_RESULT(await(api().registerDataset(rowsRequest(2, std::string("b")))));
+        QCOMPARE(ids(), (std::vector<std::string>{"a", "b"}));
+        auto got = await(api().getDataset("a"));
+        QVERIFY_RESULT(got);
+        QCOMPARE(api::toJson(got.value())["type"].get<std::string>(), std::string("dataset"));
+        QVERIFY_RESULT(await(api().unregisterDataset("a")));
+        QCOMPARE(ids(), (std::vector<std::string>{"b"}));
+
+        QCOMPARE(await(api().getDataset("a")).error().status, 404);
+        QCOMPARE(await(api().unregisterDataset("a")).error().status, 404);
+        QCOMPARE(await(api().iterrows("a", 0, 10)).error().status, 404);
+        QCOMPARE(await(api().appendRows("a", {row({{"x", 1}})})).error().status, 404);
+        QCOMPARE(await(api().datasetStats("a")).error().status, 404);
+        QVERIFY(await(api().getDataset("a")).error().detail.find("'a'") != std::string::npos);
+    }
+
+    void iterrowsPagination_data()
+    {
+        QTest::addColumn<int>("start");   // -2: absent
+        QTest::addColumn<int>("limit");   // -2: absent
+        QTest::addColumn<int>("first");   // expected first row index, -1 for none
+        QTest::addColumn<int>("count");
+        QTest::addColumn<bool>("hasMore");
+        // 10 rows.
+        QTest::newRow("no limit returns all") << -2 << -2 << 0 << 10 << false;
+        QTest::newRow("no limit ignores start") << 5 << -2 << 0 << 10 << false;
+        QTest::newRow("limit -1 ignores start") << 5 << -1 << 0 << 10 << false;
+        QTest::newRow("first page") << 0 << 3 << 0 << 3 << true;
+        QTest::newRow("start absent is 0") << -2 << 4 << 0 << 4 << true;
+        QTest::newRow("middle page") << 3 << 3 << 3 << 3 << true;
+        QTest::newRow("exact last page") << 7 << 3 << 7 << 3 << false;
+        QTest::newRow("short last page") << 8 << 5 << 8 << 2 << false;
+        QTest::newRow("start at end") << 10 << 5 << -1 << 0 << false;
+        QTest::newRow("start beyond end") << 50 << 5 << -1 << 0 << false;
+        QTest::newRow("limit 0 before end") << 2 << 0 << -1 << 0 << true;
+        QTest::newRow("limit 0 at end") << 10 << 0 << -1 << 0 << false;
+    }
+
+    void iterrowsPagination()
+    {
+        QFETCH(int, start);
+        QFETCH(int, limit);
+        QFETCH(int, first);
+        QFETCH(int, count);
+        QFETCH(bool, hasMore);
+        QVERIFY_RESULT(await(api().registerDataset(rowsRequest(10, std::string("p")))));
+        auto page = await(api().iterrows("p", start == -2 ? std::nullopt : std::optional<int64_t>(start),
+                                         limit == -2 ? std::nullopt : std::optional<int64_t>(limit)));
+        QVERIFY_RESULT(page);
+        QCOMPARE(int(page->data.size()), count);
+        QCOMPARE(page->has_more, hasMore);
+        if (first >= 0)
+            QCOMPARE(page->data.front().value["question"].get<std::string>(), "q" + std::to_string(first));
+    }
+
+    void iterrowsRejectsNegativeValues()
+    {
+        QVERIFY_RESULT(await(api().registerDataset(rowsRequest(3, std::string("p")))));
+        auto badStart = await(api().iterrows("p", -1, 2));
+        QCOMPARE(badStart.error().status, 400);
+        QVERIFY(badStart.error().detail.rfind("start_index", 0) == 0);
+        auto badLimit = await(api().iterrows("p", 0, -5));
+        QCOMPARE(badLimit.error().status, 400);
+        QVERIFY(badLimit.error().detail.rfind("limit", 0) == 0);
+    }
+
+    void appendedRowsFollowSourceRowsAndSurviveRestart()
+    {
+        const QString csv = writeFile(QStringLiteral("qa.csv"), "question,answer\nq0,a0\nq1,a1\nq2,a2\n");
+        QVERIFY_RESULT(await(api().registerDataset(uriRequest(csv.toStdString(), std::string("f")))));
+        QVERIFY_RESULT(await(api().registerDataset(rowsRequest(2, std::string("r")))));
+        QVERIFY_RESULT(await(api().appendRows("f", {row({{"question", "q3"}, {"answer", "a3"}}),
+                                                    row({{"question", "q4"}, {"answer", "a4"}, {"extra", true}})})));
+        QVERIFY_RESULT(await(api().appendRows("r", {row({{"question", "new"}, {"answer", "x"}})})));
+
+        auto check = [this] {
+            auto page = await(api().iterrows("f", 2, 10));
+            QVERIFY_RESULT(page);
+            QCOMPARE(page->data.size(), size_t(3));
+            QCOMPARE(page->data[0].value["question"].get<std::string>(), std::string("q2"));
+            QCOMPARE(page->data[1].value["question"].get<std::string>(), std::string("q3"));
+            QCOMPARE(page->data[2].value["extra"].get<bool>(), true);
+            auto tail = await(api().iterrows("f", 4, 1));
+            QVERIFY_RESULT(tail);
+            QCOMPARE(tail->data.size(), size_t(1));
+            QCOMPARE(tail->has_more, false);
+            auto all = await(api().iterrows("r", {}, {}));
+            QVERIFY_RESULT(all);
+            QCOMPARE(all->data.size(), size_t(3));
+            QCOMPARE(all->data[2].value["question"].get<std::string>(), std::string("new"));
+            auto stats = await(api().datasetStats("f"));
+            QVERIFY_RESULT(stats);
+            QCOMPARE(stats->row_count, int64_t(5));
+            QCOMPARE(stats->appended_row_count, int64_t(2));
+            QCOMPARE(stats->columns, (std::vector<std::string>{"question", "answer", "extra"}));
+            QCOMPARE(stats->format, std::string("csv"));
+        };
+        check();
+        if (QTest::currentTestFailed())
+            return;
+        openEngine(); // a restart: a new engine on the same data folder
+        check();
+    }
+
+    void unregisterDropsAppendedRows()
+    {
+        QVERIFY_RESULT(await(api().registerDataset(rowsRequest(1, std::string("r")))));
+        QVERIFY_RESULT(await(api().appendRows("r", {row({{"question", "x"}})})));
+        QVERIFY_RESULT(await(api().unregisterDataset("r")));
+        QVERIFY_RESULT(await(api().registerDataset(rowsRequest(1, std::string("r")))));
+        auto all = await(api().iterrows("r", {}, {}));
+        QVERIFY_RESULT(all);
+        QCOMPARE(all->data.size(), size_t(1));
+    }
+
+    void sourcesPathFileUriAndDataUri()
+    {
+        const QString csv = writeFile(QStringLiteral("upstream.csv"), kUpstreamTestCsv);
+        const std::string fileUri = QUrl::fromLocalFile(csv).toString().toStdString();
+        const std::string dataUri = "data:text/csv;base64," + QByteArray(kUpstreamTestCsv).toBase64().toStdString();
+        for (const std::string &uri : {csv.toStdString(), fileUri, dataUri}) {
+            auto ds = await(api().registerDataset(uriRequest(uri)));
+            QVERIFY_RESULT(ds);
+            auto page = await(api().iterrows(ds->identifier, {}, 5));
+            QVERIFY_RESULT(page);
+            QCOMPARE(page->data.size(), size_t(5));
+            QCOMPARE(page->data[0].value.size(), size_t(4));
+            // CSV cells stay strings, JSON columns included (as upstream).
+            QVERIFY(page->data[0].value["chat_completion_input"].is_string());
+            QCOMPARE(page->data[3].value["expected_answer"].get<std::string>(), std::string("Vatican City"));
+        }
+        // Percent-encoded data: URI with a charset.
+        auto pct = await(api().registerDataset(uriRequest("data:text/csv;charset=utf-8,question%2Canswer%0Ah%C3%A9%2Cx%0A")));
+        QVERIFY_RESULT(pct);
+        auto page = await(api().iterrows(pct->identifier, {}, {}));
+        QVERIFY_RESULT(page);
+        QCOMPARE(page->data.size(), size_t(1));
+        QCOMPARE(page->data[0].value["question"].get<std::string>(), std::string("h\xC3\xA9"));
+    }
+
+    void jsonlAndJsonFilesAreSupported()
+    {
+        const QString jsonl = writeFile(QStringLiteral("m.jsonl"),
+                                        "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"answer\":\"x\"}\n"
+                                        "\n{\"messages\":[],\"answer\":\"y\"}\n");
+        const QString json = writeFile(QStringLiteral("m.json"), "[{\"a\":1},{\"a\":2,\"b\":[1,2]}]");
+        auto l = await(api().registerDataset(uriRequest(jsonl.toStdString())));
+        auto j = await(api().registerDataset(uriRequest(json.toStdString())));
+        QVERIFY_RESULT(l);
+        QVERIFY_RESULT(j);
+        auto lp = await(api().iterrows(l->identifier, {}, {}));
+        QVERIFY_RESULT(lp);
+        QCOMPARE(lp->data.size(), size_t(2));
+        QVERIFY(lp->data[0].value["messages"].is_array());
+        auto jp = await(api().iterrows(j->identifier, 1, 1));
+        QVERIFY_RESULT(jp);
+        QCOMPARE(jp->data.size(), size_t(1));
+        QCOMPARE(jp->data[0].value["b"].size(), size_t(2));
+    }
+
+    void localFileChangesAreSeen()
+    {
+        const QString csv = writeFile(QStringLiteral("grow.csv"), "question,answer\nq0,a0\n");
+        QVERIFY_RESULT(await(api().registerDataset(uriRequest(csv.toStdString(), std::string("g")))));
+        QCOMPARE(await(api().iterrows("g", {}, {}))->data.size(), size_t(1));
+        QTest::qWait(20); // a later modification time
+        writeFile(QStringLiteral("grow.csv"), "question,answer\nq0,a0\nq1,a1\nq2,a2\n");
+        QCOMPARE(await(api().iterrows("g", {}, {}))->data.size(), size_t(3));
+    }
+
+    void badInputGivesClearErrorsAndKeepsWhatIsStored()
+    {
+        QVERIFY_RESULT(await(api().registerDataset(rowsRequest(2, std::string("good")))));
+
+        // Unsupported scheme: accepted at register like upstream, fails clearly at iterrows.
+        auto lsfs = await(api().registerDataset(uriRequest("lsfs://mydata.jsonl", std::string("lsfs"))));
+        QVERIFY_RESULT(lsfs);
+        auto lsfsRows = await(api().iterrows("lsfs", 0, 1));
+        QCOMPARE(lsfsRows.error().status, 400);
+        QVERIFY(lsfsRows.error().detail.find("lsfs") != std::string::npos);
+
+        auto missing = await(api().registerDataset(uriRequest("/nonexistent/dir/x.csv", std::string("missing"))));
+        QVERIFY_RESULT(missing);
+        auto missingRows = await(api().iterrows("missing", 0, 1));
+        QCOMPARE(missingRows.error().status, 404);
+        QVERIFY(missingRows.error().detail.find("/nonexistent/dir/x.csv") != std::string::npos);
+
+        const QString unknown = writeFile(QStringLiteral("notes.txt"), "hello");
+        QVERIFY_RESULT(await(api().registerDataset(uriRequest(unknown.toStdString(), std::string("txt")))));
+        auto txtRows = await(api().iterrows("txt", 0, 1));
+        QCOMPARE(txtRows.error().status, 400);
+        QVERIFY(txtRows.error().detail.find("Unsupported file type") != std::string::npos);
+
+        const QString broken = writeFile(QStringLiteral("broken.jsonl"), "{\"a\":1}\n{\"a\":\n{\"a\":3}\n");
+        QVERIFY_RESULT(await(api().registerDataset(uriRequest(broken.toStdString(), std::string("broken")))));
+        auto brokenRows = await(api().iterrows("broken", {}, {}));
+        QCOMPARE(brokenRows.error().status, 400);
+        QVERIFY2(brokenRows.error().detail.find("line 2") != std::string::npos, brokenRows.error().detail.c_str());
+
+        auto badData = await(api().registerDataset(uriRequest("data:text/csv;base64,@@@not-base64@@@", std::string("bad64"))));
+        QVERIFY_RESULT(badData);
+        QCOMPARE(await(api().iterrows("bad64", 0, 1)).error().status, 400);
+
+        // Over the data: URI limit (1 MiB in this fixture): refused at register, nothing stored.
+        const std::string huge = "data:text/csv;base64," + std::string(3 << 20, 'A');
+        auto tooBig = await(api().registerDataset(uriRequest(huge, std::string("huge"))));
+        QVERIFY(!tooBig);
+        QCOMPARE(tooBig.error().status, 413);
+        QCOMPARE(await(api().getDataset("huge")).error().status, 404);
+
+        // What was stored before is untouched.
+        auto good = await(api().iterrows("good", {}, {}));
+        QVERIFY_RESULT(good);
+        QCOMPARE(good->data.size(), size_t(2));
+        QCOMPARE(ids().size(), size_t(6));
+    }
+
+    void samplesAreSeededOnceAndDeletionIsRespected()
+    {
+        openEngine(true);
+        auto list = ids();
+        QCOMPARE(list.size(), size_t(3));
+        for (const auto &id : list) {
+            auto ds = await(api().getDataset(id));
+            QVERIFY_RESULT(ds);
+            auto stats = await(api().datasetStats(id));
+            QVERIFY_RESULT(stats);
+            QVERIFY(stats->row_count >= 20);
+            for (const auto &col : api::expectedColumns(ds->purpose)) // each sample fits its purpose
+                QVERIFY2(std::find(stats->columns.begin(), stats->columns.end(), col) != stats->columns.end(),
+                         (id + " lacks " + col).c_str());
+        }
+        QVERIFY_RESULT(await(api().unregisterDataset(list.front())));
+        openEngine(true);
+        QCOMPARE(ids().size(), size_t(2));
+    }
+
+    void healthAndVersion()
+    {
+        auto h = await(api().health());
+        QVERIFY_RESULT(h);
+        QCOMPARE(h->status, api::HealthStatus::Ok);
+        auto v = await(api().version());
+        QVERIFY_RESULT(v);
+        QCOMPARE(v->version, std::string(WB_VERSION));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDatasetsApi)
+#include "tst_datasets_api.moc"
