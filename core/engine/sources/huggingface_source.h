@@ -6,6 +6,21 @@
 //
 // Endpoint: $HF_ENDPOINT if set (tests point it at a local server), else
 // https://datasets-server.huggingface.co. Token: $HF_TOKEN as a Bearer token.
+//
+// URI forms (the part after the host is the repo, as upstream's urlparse does):
+//   huggingface://datasets/llamastack/simpleqa?split=train            dataset "llamastack/simpleqa"
+//   huggingface://datasets/llamastack/mmlu_cot?split=test&name=all    config "all"
+//   huggingface://llamastack/simpleqa?split=train                     dataset "simpleqa" (host ignored)
+//   ...?split=train[:20]  train[10:20]  train[5:]                     slices, non-negative ints only
+// Other query keys (upstream passes them on to load_dataset) are ignored.
+//
+// The row source: rowCount() comes from the viewer's `num_rows_total` of the first page it reads
+// (the page holding the slice start, which is kept in the page cache for the first readRows), and
+// is then clipped by the slice. Columns follow the viewer's `features` order. Pages of 100 rows
+// are kept in a small LRU (32 pages), so scrolling back in the browser does not refetch.
+// Errors: 401/403 → 502 saying the dataset is gated/private and HF_TOKEN is needed; 404 → 404
+// naming the dataset; other HTTP errors → 502 with the viewer's {"error": ...} text; network
+// failure → 502, timeout → 504; an unknown split → 404 listing the available config/split pairs.
 
 #include "engine/datasets/row_source.h"
 
