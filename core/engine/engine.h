@@ -27,15 +27,15 @@ struct EngineConfig
     size_t maxDataUriBytes = size_t(64) << 20;
 };
 
-class Engine final : public api::StackApi
+class EngineCore;
+
+//! The StackApi as one principal sees it (see DatasetService for the ownership rules). The
+//! in-process app uses the Engine itself (principal ""); the server makes one per principal.
+class EngineSession : public api::StackApi
 {
 public:
-    explicit Engine(EngineConfig config);
-    ~Engine() override; //!< waits for running calls
-
-    //! Opens (creating if needed) the data folder and the store. Call once before anything else.
-    api::Status open();
-    const QString &dataDir() const;
+    EngineSession(std::shared_ptr<EngineCore> core, std::string principal);
+    ~EngineSession() override;
 
     // SystemApi
     QFuture<api::Result<api::HealthInfo>> health() override;
@@ -56,9 +56,24 @@ public:
                                           std::vector<api::JsonObject> rows) override;
     QFuture<api::Result<api::DatasetStats>> datasetStats(std::string datasetId) override;
 
-private:
-    struct Private;
-    std::unique_ptr<Private> d;
+protected:
+    std::shared_ptr<EngineCore> m_core;
+    const std::string m_principal;
+};
+
+class Engine final : public EngineSession
+{
+public:
+    explicit Engine(EngineConfig config);
+    ~Engine() override; //!< waits for running calls
+
+    //! Opens (creating if needed) the data folder and the store. Call once before anything else.
+    api::Status open();
+    const QString &dataDir() const;
+
+    //! A view of this engine for `principal` (resources it registers belong to it). The view
+    //! shares the engine's store and threads and may outlive calls in flight, not the engine.
+    std::shared_ptr<api::StackApi> forPrincipal(const std::string &principal);
 };
 
 } // namespace wb::engine

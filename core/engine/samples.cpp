@@ -56,7 +56,7 @@ api::Status seedSampleDatasets(DatasetService &datasets, store::Store &store, co
         request.purpose = sample.purpose;
         request.source = api::UriDataSource{target.toStdString()};
         request.metadata.value = api::Json{{"description", sample.description}, {"sample", true}};
-        auto registered = datasets.registerDataset(request);
+        auto registered = datasets.registerDataset(std::string(), request); // owner "": shared
         if (!registered && registered.error().status != 409) // a user's own dataset keeps the id
             return registered.error();
     }

@@ -29,6 +29,11 @@ std::string inferProvider(const api::RegisterDatasetRequest &request)
     return "localfs";
 }
 
+bool visibleTo(const store::Resource &resource, const std::string &principal)
+{
+    return principal.empty() || resource.owner.empty() || resource.owner == principal;
+}
+
 } // namespace
 
 DatasetService::DatasetService(store::Store &store, SourceResolver &sources)
@@ -40,7 +45,8 @@ bool DatasetService::isKnownProvider(const std::string &providerId)
     return providerId == "localfs" || providerId == "huggingface";
 }
 
-api::Result<api::Dataset> DatasetService::registerDataset(const api::RegisterDatasetRequest &request)
+api::Result<api::Dataset> DatasetService::registerDataset(const std::string &principal,
+                                                          const api::RegisterDatasetRequest &request)
 {
     api::Dataset dataset;
     dataset.identifier = request.dataset_id.value_or("");
@@ -56,20 +62,26 @@ api::Result<api::Dataset> DatasetService::registerDataset(const api::RegisterDat
     dataset.metadata = request.metadata;
     if (auto ok = m_sources.checkAtRegister(dataset.source); !ok)
         return ok.error();
+    auto existing = m_store.getResource(kKind, dataset.identifier);
+    if (!existing)
+        return existing.error();
+    if (existing.value() && !visibleTo(*existing.value(), principal))
+        return api::Error::make(403, "Dataset '" + dataset.identifier
+                                         + "' belongs to another principal; choose another id");
 
     auto stored = m_store.registerResource(
-        store::Resource{kKind, dataset.identifier, api::toJson(dataset), {}});
+        store::Resource{kKind, dataset.identifier, api::toJson(dataset), principal});
     if (!stored)
         return stored.error();
     return api::parse<api::Dataset>(stored->body);
 }
 
-api::Result<api::Dataset> DatasetService::getDataset(const std::string &id)
+api::Result<api::Dataset> DatasetService::getDataset(const std::string &principal, const std::string &id)
 {
     auto found = m_store.getResource(kKind, id);
     if (!found)
         return found.error();
-    if (!found.value())
+    if (!found.value() || !visibleTo(*found.value(), principal))
         return datasetNotFound(id);
     auto dataset = api::parse<api::Dataset>(found.value()->body);
     if (!dataset)
@@ -77,13 +89,15 @@ api::Result<api::Dataset> DatasetService::getDataset(const std::string &id)
     return dataset;
 }
 
-api::Result<api::ListDatasetsResponse> DatasetService::listDatasets()
+api::Result<api::ListDatasetsResponse> DatasetService::listDatasets(const std::string &principal)
 {
     auto all = m_store.listResources(kKind);
     if (!all)
         return all.error();
     api::ListDatasetsResponse out;
     for (const auto &r : all.value()) {
+        if (!visibleTo(r, principal))
+            continue;
         auto dataset = api::parse<api::Dataset>(r.body);
         if (dataset) // a corrupt entry must not hide every other dataset
             out.data.push_back(std::move(dataset).value());
@@ -91,8 +105,10 @@ api::Result<api::ListDatasetsResponse> DatasetService::listDatasets()
     return out;
 }
 
-api::Status DatasetService::unregisterDataset(const std::string &id)
+api::Status DatasetService::unregisterDataset(const std::string &principal, const std::string &id)
 {
+    if (auto visible = getDataset(principal, id); !visible)
+        return visible.error();
     auto removed = m_store.deleteResource(kKind, id);
     if (!removed)
         return removed.error().status == 404 ? datasetNotFound(id) : removed.error();
@@ -123,7 +139,8 @@ api::Result<std::vector<api::JsonObject>> DatasetService::readRange(const api::D
     return rows;
 }
 
-api::Result<api::PaginatedResponse> DatasetService::iterrows(const std::string &id,
+api::Result<api::PaginatedResponse> DatasetService::iterrows(const std::string &principal,
+                                                             const std::string &id,
                                                              std::optional<int64_t> startIndex,
                                                              std::optional<int64_t> limit)
 {
@@ -132,7 +149,7 @@ api::Result<api::PaginatedResponse> DatasetService::iterrows(const std::string &
     if (limit && *limit < -1)
         return api::Error::badRequest("limit: must be -1 (all rows) or 0 or more, got "
                                       + std::to_string(*limit));
-    auto dataset = getDataset(id);
+    auto dataset = getDataset(principal, id);
     if (!dataset)
         return dataset.error();
     auto source = m_sources.sourceFor(id, dataset->source);
@@ -163,17 +180,20 @@ api::Result<api::PaginatedResponse> DatasetService::iterrows(const std::string &
     return page;
 }
 
-api::Status DatasetService::appendRows(const std::string &id, const std::vector<api::JsonObject> &rows)
+api::Status DatasetService::appendRows(const std::string &principal, const std::string &id,
+                                      const std::vector<api::JsonObject> &rows)
 {
+    if (auto visible = getDataset(principal, id); !visible)
+        return visible.error();
     auto appended = m_store.appendRows(kKind, id, rows);
     if (!appended && appended.error().status == 404)
         return datasetNotFound(id);
     return appended;
 }
 
-api::Result<api::DatasetStats> DatasetService::stats(const std::string &id)
+api::Result<api::DatasetStats> DatasetService::stats(const std::string &principal, const std::string &id)
 {
-    auto dataset = getDataset(id);
+    auto dataset = getDataset(principal, id);
     if (!dataset)
         return dataset.error();
     auto source = m_sources.sourceFor(id, dataset->source);

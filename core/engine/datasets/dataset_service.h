@@ -3,6 +3,11 @@
 // The Datasets and DatasetIO APIs, synchronously, on top of the store and the sources. The Engine
 // runs these on its worker threads; nothing here knows about futures or threads beyond being
 // thread-safe (the store and the resolver are).
+//
+// Ownership: every call names the calling principal ("" when the server runs without auth, and
+// in-process). A dataset belongs to the principal that registered it; a principal sees its own
+// datasets and those registered without auth (owner "", e.g. the bundled samples). Another
+// principal's dataset is invisible (404); registering its id is a 403.
 
 #include "api/datasets.h"
 #include "engine/datasets/source_resolver.h"
@@ -15,16 +20,18 @@ class DatasetService
 public:
     DatasetService(store::Store &store, SourceResolver &sources);
 
-    api::Result<api::Dataset> registerDataset(const api::RegisterDatasetRequest &request);
-    api::Result<api::Dataset> getDataset(const std::string &id);
-    api::Result<api::ListDatasetsResponse> listDatasets();
-    api::Status unregisterDataset(const std::string &id);
+    api::Result<api::Dataset> registerDataset(const std::string &principal,
+                                              const api::RegisterDatasetRequest &request);
+    api::Result<api::Dataset> getDataset(const std::string &principal, const std::string &id);
+    api::Result<api::ListDatasetsResponse> listDatasets(const std::string &principal);
+    api::Status unregisterDataset(const std::string &principal, const std::string &id);
 
-    api::Result<api::PaginatedResponse> iterrows(const std::string &id,
+    api::Result<api::PaginatedResponse> iterrows(const std::string &principal, const std::string &id,
                                                  std::optional<int64_t> startIndex,
                                                  std::optional<int64_t> limit);
-    api::Status appendRows(const std::string &id, const std::vector<api::JsonObject> &rows);
-    api::Result<api::DatasetStats> stats(const std::string &id);
+    api::Status appendRows(const std::string &principal, const std::string &id,
+                           const std::vector<api::JsonObject> &rows);
+    api::Result<api::DatasetStats> stats(const std::string &principal, const std::string &id);
 
     //! Provider ids this engine serves: "localfs" (rows, files, URLs) and "huggingface".
     static bool isKnownProvider(const std::string &providerId);
