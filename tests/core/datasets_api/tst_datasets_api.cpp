@@ -479,6 +479,30 @@ private Q_SLOTS:
         qunsetenv("HF_ENDPOINT");
     }
 
+    void principalsSeeOnlyTheirOwnAndSharedDatasets()
+    {
+        QVERIFY_RESULT(await(api().registerDataset(rowsRequest(1, std::string("shared")))));
+        auto alice = m_engine->forPrincipal("alice");
+        auto bob = m_engine->forPrincipal("bob");
+        QVERIFY_RESULT(await(alice->registerDataset(rowsRequest(2, std::string("a")))));
+
+        auto bobList = await(bob->listDatasets());
+        QVERIFY_RESULT(bobList);
+        QCOMPARE(bobList->data.size(), size_t(1)); // only the shared one
+        QCOMPARE(bobList->data[0].identifier, std::string("shared"));
+        QCOMPARE(await(bob->getDataset("a")).error().status, 404);
+        QCOMPARE(await(bob->iterrows("a", 0, 1)).error().status, 404);
+        QCOMPARE(await(bob->appendRows("a", {row({{"x", 1}})})).error().status, 404);
+        QCOMPARE(await(bob->unregisterDataset("a")).error().status, 404);
+        QCOMPARE(await(bob->registerDataset(rowsRequest(2, std::string("a")))).error().status, 403);
+
+        QVERIFY_RESULT(await(alice->iterrows("a", 0, 1)));
+        QVERIFY_RESULT(await(alice->iterrows("shared", 0, 1)));
+        QCOMPARE(await(alice->listDatasets())->data.size(), size_t(2));
+        QCOMPARE(ids().size(), size_t(2)); // in-process (no principal) sees everything
+        QCOMPARE(await(alice->iterrows("a", {}, {}))->data.size(), size_t(2)); // bob changed nothing
+    }
+
     void healthAndVersion()
     {
         auto h = await(api().health());
