@@ -1,7 +1,83 @@
+// llama-workbench: parses the command line, opens the in-process engine and shows the main window.
+// Everything else (pages, translations) lives in ui/ so the GUI tests build the same thing.
+
+#include "common/language_manager.h"
+#include "shell/main_window.h"
+#include "shell/workbench.h"
+
+#include "engine/engine.h"
+
 #include <QApplication>
+#include <QCommandLineParser>
+#include <QMessageBox>
+#include <QStandardPaths>
+
+#include <cstdio>
 
 int main(int argc, char **argv)
 {
+    QApplication::setOrganizationName(QStringLiteral("LlamaStackWorkbench"));
+    QApplication::setApplicationName(QStringLiteral("llama-workbench"));
+    QApplication::setApplicationVersion(QStringLiteral(WB_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Desktop workbench for the Llama Stack experimental APIs."));
+    parser.addHelpOption();
+    const QCommandLineOption versionOption(
+        {QStringLiteral("v"), QStringLiteral("version")},
+        QApplication::translate("main", "Displays version information."));
+    parser.addOption(versionOption);
+    const QCommandLineOption dataDirOption(
+        QStringLiteral("data-dir"),
+        QApplication::translate("main", "Keeps the engine's data (store, caches) in <dir>."),
+        QApplication::translate("main", "dir"));
+    parser.addOption(dataDirOption);
+    const QCommandLineOption langOption(
+        QStringLiteral("lang"),
+        QApplication::translate("main", "Uses the <locale> translation (e.g. de, zh_CN) for this run."),
+        QApplication::translate("main", "locale"));
+    parser.addOption(langOption);
+
+    // --help and --version are answered before the QApplication exists, so they work without a
+    // display. Everything else is parsed after it, so Qt's own options (-platform, ...) still work.
+    QStringList arguments;
+    for (int i = 1; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    if (arguments.contains(QStringLiteral("--version")) || arguments.contains(QStringLiteral("-v"))) {
+        // Our own format instead of Qt's "<app> <version>" so scripts can rely on it.
+        std::printf("llama-workbench %s\n", WB_VERSION);
+        return 0;
+    }
+    if (arguments.contains(QStringLiteral("--help")) || arguments.contains(QStringLiteral("-h"))
+        || arguments.contains(QStringLiteral("-?"))) {
+        // Without a QApplication Qt cannot know the executable name; put ours in.
+        std::printf("%s", qPrintable(parser.helpText().replace(QStringLiteral("<executable_name>"),
+                                                               QStringLiteral("llama-workbench"))));
+        return 0;
+    }
+
     QApplication app(argc, argv);
-    return 0;
+    parser.process(app); // unknown options: message and exit
+
+    auto *languages = new wb::ui::LanguageManager(&app);
+    languages->install(parser.value(langOption));
+
+    const QString dataDir = parser.isSet(dataDirOption)
+                                ? parser.value(dataDirOption)
+                                : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    wb::engine::EngineConfig config;
+    config.dataDir = dataDir;
+    config.seedSamples = true;
+    wb::engine::Engine engine(config);
+    if (const wb::api::Status opened = engine.open(); !opened) {
+        QMessageBox::critical(nullptr, QApplication::translate("main", "Llama Stack Workbench"),
+                              QApplication::translate("main", "Could not open the data folder %1:\n%2")
+                                  .arg(dataDir, QString::fromStdString(opened.error().toString())));
+        return 1;
+    }
+
+    const std::unique_ptr<wb::ui::MainWindow> window = wb::ui::createMainWindow(engine);
+    window->show();
+    return app.exec();
 }

@@ -1,0 +1,684 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../app/main.cpp" line="+25"/>
+        <source>Desktop workbench for the Llama Stack experimental APIs.</source>
+        <translation>Desktop-Werkbank für die experimentellen Llama-Stack-APIs.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Displays version information.</source>
+        <translation>Zeigt die Versionsinformationen an.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Keeps the engine&apos;s data (store, caches) in &lt;dir&gt;.</source>
+        <translation>Speichert die Daten der Engine (Speicher, Caches) in &lt;dir&gt;.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dir</source>
+        <translation>Verzeichnis</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Uses the &lt;locale&gt; translation (e.g. de, zh_CN) for this run.</source>
+        <translation>Verwendet für diesen Start die Übersetzung &lt;locale&gt; (z. B. de, zh_CN).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>locale</source>
+        <translation>Gebietsschema</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Llama Stack Workbench</source>
+        <translation>Llama Stack Workbench</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not open the data folder %1:
+%2</source>
+        <translation>Der Datenordner %1 konnte nicht geöffnet werden:
+%2</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::AppendRowsDialog</name>
+    <message>
+        <location filename="../ui/datasets/append_rows_dialog.cpp" line="+29"/>
+        <source>Read values that are valid JSON (numbers, lists, objects) as JSON</source>
+        <translation>Werte, die gültiges JSON sind (Zahlen, Listen, Objekte), als JSON lesen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Append Rows to %1</source>
+        <translation>Zeilen an %1 anhängen</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The dataset has no known columns; use the JSONL tab.</source>
+        <translation>Der Datensatz hat keine bekannten Spalten; verwenden Sie den Reiter „JSONL einfügen“.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Off: every value is sent as text, so &quot;42&quot; stays the string &quot;42&quot;.</source>
+        <translation>Aus: Jeder Wert wird als Text gesendet, „42“ bleibt also die Zeichenkette „42“.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>One row</source>
+        <translation>Eine Zeile</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>One JSON object per line, or a JSON array of objects</source>
+        <translation>Ein JSON-Objekt pro Zeile oder ein JSON-Array von Objekten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paste JSONL</source>
+        <translation>JSONL einfügen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Append</source>
+        <translation>Anhängen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Appending…</source>
+        <translation>Wird angehängt…</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Fill in at least one field.</source>
+        <translation>Füllen Sie mindestens ein Feld aus.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The rows were not appended.</source>
+        <translation>Die Zeilen wurden nicht angehängt.</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::BusyOverlay</name>
+    <message>
+        <location filename="../ui/common/busy_overlay.cpp" line="+15"/>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::DatasetExporter</name>
+    <message>
+        <location filename="../ui/datasets/dataset_exporter.cpp" line="+55"/>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Export cancelled.</source>
+        <translation>Export abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Could not read rows from %1.</source>
+        <translation>Zeilen ab %1 konnten nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Could not write the file: %1</source>
+        <translation>Die Datei konnte nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Could not save the file: %1</source>
+        <translation>Die Datei konnte nicht gespeichert werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::DatasetListModel</name>
+    <message>
+        <location filename="../ui/datasets/dataset_list_model.cpp" line="+48"/>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 appended rows</source>
+        <translation>%1 angehängte Zeilen</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purpose</source>
+        <translation>Zweck</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Provider</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Could not load the list of datasets.</source>
+        <translation>Die Liste der Datensätze konnte nicht geladen werden.</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::DatasetRowsModel</name>
+    <message>
+        <location filename="../ui/datasets/dataset_rows_model.cpp" line="+68"/>
+        <source>Could not read the size of the dataset; rows are loaded as you scroll.</source>
+        <translation>Die Größe des Datensatzes konnte nicht ermittelt werden; Zeilen werden beim Blättern geladen.</translation>
+    </message>
+    <message>
+        <location line="+122"/>
+        <source>Could not read rows %1–%2.</source>
+        <translation>Die Zeilen %1–%2 konnten nicht gelesen werden.</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::DatasetText</name>
+    <message>
+        <location filename="../ui/datasets/dataset_text.cpp" line="+38"/>
+        <source>inline rows (%1)</source>
+        <translation>eingebettete Zeilen (%1)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>data: URI</source>
+        <translation>data:-URI</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 rows stored inline</source>
+        <translation>%1 eingebettet gespeicherte Zeilen</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::DatasetsPage</name>
+    <message>
+        <location filename="../ui/datasets/datasets_page.cpp" line="+89"/>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Register…</source>
+        <translation>Registrieren…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Register a dataset from a file, a URL, Hugging Face or pasted rows</source>
+        <translation>Einen Datensatz aus einer Datei, einer URL, Hugging Face oder eingefügten Zeilen registrieren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Append rows…</source>
+        <translation>Zeilen anhängen…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export as CSV…</source>
+        <translation>Als CSV exportieren…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export as JSONL…</source>
+        <translation>Als JSONL exportieren…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unregister…</source>
+        <translation>Registrierung aufheben…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <location line="-88"/>
+        <location line="+143"/>
+        <source>Select a dataset to browse its rows.</source>
+        <translation>Wählen Sie einen Datensatz, um seine Zeilen anzuzeigen.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 rows · %2 columns · %3</source>
+        <translation>%1 Zeilen · %2 Spalten · %3</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The purpose %1 expects the columns %2; this dataset is missing: %3. Evaluation or training with it will fail.</source>
+        <translation>Der Zweck %1 erwartet die Spalten %2; diesem Datensatz fehlen: %3. Evaluierung oder Training damit schlägt fehl.</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Export %1</source>
+        <translation>%1 exportieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>JSON Lines files (*.jsonl)</source>
+        <translation>JSON-Lines-Dateien (*.jsonl)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Exporting %1…</source>
+        <translation>%1 wird exportiert…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Exported to %1.</source>
+        <translation>Nach %1 exportiert.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Unregister Dataset</source>
+        <translation>Registrierung des Datensatzes aufheben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unregister the dataset “%1”? Its appended rows are deleted too. The source file or URL is not touched.</source>
+        <translation>Registrierung des Datensatzes „%1“ aufheben? Seine angehängten Zeilen werden ebenfalls gelöscht. Die Quelldatei oder URL bleibt unverändert.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unregister</source>
+        <translation>Registrierung aufheben</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Could not unregister %1.</source>
+        <translation>Die Registrierung von %1 konnte nicht aufgehoben werden.</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::ErrorDisplay</name>
+    <message>
+        <location filename="../ui/common/error_display.cpp" line="+20"/>
+        <source>Check the input and try again.</source>
+        <translation>Prüfen Sie die Eingabe und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It may have been removed; try Refresh.</source>
+        <translation>Es wurde möglicherweise entfernt; versuchen Sie „Aktualisieren“.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Something with this id already exists with different content; choose another id.</source>
+        <translation>Unter dieser ID existiert bereits etwas mit anderem Inhalt; wählen Sie eine andere ID.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The input is too large.</source>
+        <translation>Die Eingabe ist zu groß.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This backend does not support the operation.</source>
+        <translation>Dieses Backend unterstützt den Vorgang nicht.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An upstream source (HTTP or Hugging Face) failed; check the address and the network.</source>
+        <translation>Eine vorgelagerte Quelle (HTTP oder Hugging Face) ist fehlgeschlagen; prüfen Sie die Adresse und das Netzwerk.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An upstream source did not answer in time; try again later.</source>
+        <translation>Eine vorgelagerte Quelle hat nicht rechtzeitig geantwortet; versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2): %3</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Llama Stack Workbench</source>
+        <translation>Llama Stack Workbench</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::LanguageDialog</name>
+    <message>
+        <location filename="../ui/shell/language_dialog.cpp" line="+19"/>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>System default (%1)</source>
+        <translation>Systemstandard (%1)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The new language takes effect the next time the workbench starts.</source>
+        <translation>Die neue Sprache wird beim nächsten Start der Workbench wirksam.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Language:</source>
+        <translation>Sprache:</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::MainWindow</name>
+    <message>
+        <location filename="../ui/shell/main_window.cpp" line="+25"/>
+        <source>Llama Stack Workbench</source>
+        <translation>Llama Stack Workbench</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Connected: %1</source>
+        <translation>Verbunden: %1</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Settings</source>
+        <translation>&amp;Einstellungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language…</source>
+        <translation>&amp;Sprache…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About</source>
+        <translation>Ü&amp;ber</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>About Llama Stack Workbench</source>
+        <translation>Über Llama Stack Workbench</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;h3&gt;Llama Stack Workbench %1&lt;/h3&gt;&lt;p&gt;A desktop workbench for the Llama Stack experimental APIs: datasets, evaluation, rerank and post-training.&lt;/p&gt;&lt;p&gt;Connected: %2&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Llama Stack Workbench %1&lt;/h3&gt;&lt;p&gt;Eine Desktop-Werkbank für die experimentellen Llama-Stack-APIs: Datensätze, Evaluierung, Reranking und Post-Training.&lt;/p&gt;&lt;p&gt;Verbunden: %2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/shell/workbench.cpp" line="+12"/>
+        <source>Datasets</source>
+        <translation>Datensätze</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::RegisterDatasetDialog</name>
+    <message>
+        <location filename="../ui/datasets/register_dataset_dialog.cpp" line="+53"/>
+        <source>Register Dataset</source>
+        <translation>Datensatz registrieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Local file</source>
+        <translation>Lokale Datei</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hugging Face</source>
+        <translation>Hugging Face</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pasted rows</source>
+        <translation>Eingefügte Zeilen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>optional; generated when empty</source>
+        <translation>optional; wird erzeugt, wenn leer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>optional JSON object, e.g. {&quot;license&quot;: &quot;cc-by-4.0&quot;}</source>
+        <translation>optionales JSON-Objekt, z. B. {&quot;license&quot;: &quot;cc-by-4.0&quot;}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Register</source>
+        <translation>Registrieren</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Source:</source>
+        <translation>Quelle:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Purpose:</source>
+        <translation>Zweck:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dataset id:</source>
+        <translation>Datensatz-ID:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Metadata:</source>
+        <translation>Metadaten:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Registering…</source>
+        <translation>Wird registriert…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>CSV, TSV, JSONL, JSON or XLSX file</source>
+        <translation>CSV-, TSV-, JSONL-, JSON- oder XLSX-Datei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>URL (http, https, file or data:):</source>
+        <translation>URL (http, https, file oder data:):</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Dataset:</source>
+        <translation>Datensatz:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Split:</source>
+        <translation>Split:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Config:</source>
+        <translation>Konfiguration:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>A JSON array of objects, or one JSON object per line (JSONL)</source>
+        <translation>Ein JSON-Array von Objekten oder ein JSON-Objekt pro Zeile (JSONL)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Choose a Dataset File</source>
+        <translation>Datensatzdatei auswählen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data files (*.csv *.tsv *.jsonl *.json *.xlsx);;All files (*)</source>
+        <translation>Datendateien (*.csv *.tsv *.jsonl *.json *.xlsx);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 rows ready.</source>
+        <translation>%1 Zeilen bereit.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Choose a file.</source>
+        <translation>Wählen Sie eine Datei.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file %1 does not exist.</source>
+        <translation>Die Datei %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Enter a URL that starts with http://, https://, file:// or data:.</source>
+        <translation>Geben Sie eine URL ein, die mit http://, https://, file:// oder data: beginnt.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Enter a Hugging Face dataset id such as org/name.</source>
+        <translation>Geben Sie eine Hugging-Face-Datensatz-ID wie org/name ein.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Metadata: %1</source>
+        <translation>Metadaten: %1</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The dataset was not registered.</source>
+        <translation>Der Datensatz wurde nicht registriert.</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::RowDetailView</name>
+    <message>
+        <location filename="../ui/datasets/row_detail_view.cpp" line="+80"/>
+        <source>Fields</source>
+        <translation>Felder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Row %1</source>
+        <translation>Zeile %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Loading row %1…</source>
+        <translation>Zeile %1 wird geladen…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Select a row to see its fields.</source>
+        <translation>Wählen Sie eine Zeile, um ihre Felder zu sehen.</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::RowsTextParser</name>
+    <message>
+        <location filename="../ui/datasets/rows_text_parser.cpp" line="+47"/>
+        <source>Line %1, column %2: %3</source>
+        <translation>Zeile %1, Spalte %2: %3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Item %1 of the array is not a JSON object.</source>
+        <translation>Element %1 des Arrays ist kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>expected a JSON object like {&quot;column&quot;: &quot;value&quot;}</source>
+        <translation>erwartet wurde ein JSON-Objekt wie {&quot;column&quot;: &quot;value&quot;}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No rows: paste a JSON array of objects or one JSON object per line.</source>
+        <translation>Keine Zeilen: Fügen Sie ein JSON-Array von Objekten oder ein JSON-Objekt pro Zeile ein.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The array is empty.</source>
+        <translation>Das Array ist leer.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Expected a JSON object like {&quot;key&quot;: &quot;value&quot;}.</source>
+        <translation>Erwartet wurde ein JSON-Objekt wie {&quot;key&quot;: &quot;value&quot;}.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,684 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../app/main.cpp" line="+25"/>
+        <source>Desktop workbench for the Llama Stack experimental APIs.</source>
+        <translation>用于 Llama Stack 实验性 API 的桌面工作台。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Displays version information.</source>
+        <translation>显示版本信息。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Keeps the engine&apos;s data (store, caches) in &lt;dir&gt;.</source>
+        <translation>将引擎的数据（存储、缓存）保存在 &lt;dir&gt; 中。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dir</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Uses the &lt;locale&gt; translation (e.g. de, zh_CN) for this run.</source>
+        <translation>本次运行使用 &lt;locale&gt; 翻译（例如 de、zh_CN）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>locale</source>
+        <translation>区域设置</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Llama Stack Workbench</source>
+        <translation>Llama Stack 工作台</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not open the data folder %1:
+%2</source>
+        <translation>无法打开数据文件夹 %1：
+%2</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::AppendRowsDialog</name>
+    <message>
+        <location filename="../ui/datasets/append_rows_dialog.cpp" line="+29"/>
+        <source>Read values that are valid JSON (numbers, lists, objects) as JSON</source>
+        <translation>将有效的 JSON 值（数字、列表、对象）按 JSON 读取</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Append Rows to %1</source>
+        <translation>向 %1 追加行</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The dataset has no known columns; use the JSONL tab.</source>
+        <translation>该数据集没有已知的列；请使用“粘贴 JSONL”选项卡。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Off: every value is sent as text, so &quot;42&quot; stays the string &quot;42&quot;.</source>
+        <translation>关闭时：每个值都按文本发送，因此 &quot;42&quot; 仍是字符串 &quot;42&quot;。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>One row</source>
+        <translation>单行</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>One JSON object per line, or a JSON array of objects</source>
+        <translation>每行一个 JSON 对象，或一个由对象组成的 JSON 数组</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paste JSONL</source>
+        <translation>粘贴 JSONL</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Append</source>
+        <translation>追加</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Appending…</source>
+        <translation>正在追加…</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Fill in at least one field.</source>
+        <translation>请至少填写一个字段。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The rows were not appended.</source>
+        <translation>未能追加这些行。</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::BusyOverlay</name>
+    <message>
+        <location filename="../ui/common/busy_overlay.cpp" line="+15"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::DatasetExporter</name>
+    <message>
+        <location filename="../ui/datasets/dataset_exporter.cpp" line="+55"/>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Export cancelled.</source>
+        <translation>导出已取消。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Could not read rows from %1.</source>
+        <translation>无法读取从第 %1 行开始的数据。</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Could not write the file: %1</source>
+        <translation>无法写入文件：%1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Could not save the file: %1</source>
+        <translation>无法保存文件：%1</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::DatasetListModel</name>
+    <message>
+        <location filename="../ui/datasets/dataset_list_model.cpp" line="+48"/>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 appended rows</source>
+        <translation>%1 行为追加的行</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Provider</source>
+        <translation>提供方</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Could not load the list of datasets.</source>
+        <translation>无法加载数据集列表。</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::DatasetRowsModel</name>
+    <message>
+        <location filename="../ui/datasets/dataset_rows_model.cpp" line="+68"/>
+        <source>Could not read the size of the dataset; rows are loaded as you scroll.</source>
+        <translation>无法读取数据集的大小；将在滚动时加载行。</translation>
+    </message>
+    <message>
+        <location line="+122"/>
+        <source>Could not read rows %1–%2.</source>
+        <translation>无法读取第 %1–%2 行。</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::DatasetText</name>
+    <message>
+        <location filename="../ui/datasets/dataset_text.cpp" line="+38"/>
+        <source>inline rows (%1)</source>
+        <translation>内嵌行（%1）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>data: URI</source>
+        <translation>data: URI</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 rows stored inline</source>
+        <translation>内嵌存储的 %1 行</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::DatasetsPage</name>
+    <message>
+        <location filename="../ui/datasets/datasets_page.cpp" line="+89"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Register…</source>
+        <translation>注册…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Register a dataset from a file, a URL, Hugging Face or pasted rows</source>
+        <translation>从文件、URL、Hugging Face 或粘贴的行注册数据集</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Append rows…</source>
+        <translation>追加行…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export as CSV…</source>
+        <translation>导出为 CSV…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export as JSONL…</source>
+        <translation>导出为 JSONL…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unregister…</source>
+        <translation>取消注册…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="-88"/>
+        <location line="+143"/>
+        <source>Select a dataset to browse its rows.</source>
+        <translation>选择一个数据集以浏览其行。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 rows · %2 columns · %3</source>
+        <translation>%1 行 · %2 列 · %3</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The purpose %1 expects the columns %2; this dataset is missing: %3. Evaluation or training with it will fail.</source>
+        <translation>用途 %1 需要列 %2；此数据集缺少：%3。使用它进行评估或训练将会失败。</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Export %1</source>
+        <translation>导出 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>JSON Lines files (*.jsonl)</source>
+        <translation>JSON Lines 文件 (*.jsonl)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Exporting %1…</source>
+        <translation>正在导出 %1…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Exported to %1.</source>
+        <translation>已导出到 %1。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Unregister Dataset</source>
+        <translation>取消注册数据集</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unregister the dataset “%1”? Its appended rows are deleted too. The source file or URL is not touched.</source>
+        <translation>要取消注册数据集“%1”吗？其追加的行也将被删除。源文件或 URL 不受影响。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unregister</source>
+        <translation>取消注册</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Could not unregister %1.</source>
+        <translation>无法取消注册 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::ErrorDisplay</name>
+    <message>
+        <location filename="../ui/common/error_display.cpp" line="+20"/>
+        <source>Check the input and try again.</source>
+        <translation>请检查输入后重试。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It may have been removed; try Refresh.</source>
+        <translation>它可能已被删除；请尝试“刷新”。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Something with this id already exists with different content; choose another id.</source>
+        <translation>已存在使用此 ID 但内容不同的项；请选择其他 ID。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The input is too large.</source>
+        <translation>输入过大。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This backend does not support the operation.</source>
+        <translation>此后端不支持该操作。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An upstream source (HTTP or Hugging Face) failed; check the address and the network.</source>
+        <translation>上游来源（HTTP 或 Hugging Face）出错；请检查地址和网络。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An upstream source did not answer in time; try again later.</source>
+        <translation>上游来源未及时响应；请稍后重试。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (%2): %3</source>
+        <translation>%1（%2）：%3</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Llama Stack Workbench</source>
+        <translation>Llama Stack 工作台</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::LanguageDialog</name>
+    <message>
+        <location filename="../ui/shell/language_dialog.cpp" line="+19"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>System default (%1)</source>
+        <translation>系统默认（%1）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The new language takes effect the next time the workbench starts.</source>
+        <translation>新语言将在下次启动工作台时生效。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::MainWindow</name>
+    <message>
+        <location filename="../ui/shell/main_window.cpp" line="+25"/>
+        <source>Llama Stack Workbench</source>
+        <translation>Llama Stack 工作台</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Connected: %1</source>
+        <translation>已连接：%1</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language…</source>
+        <translation>语言(&amp;L)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About</source>
+        <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>About Llama Stack Workbench</source>
+        <translation>关于 Llama Stack 工作台</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;h3&gt;Llama Stack Workbench %1&lt;/h3&gt;&lt;p&gt;A desktop workbench for the Llama Stack experimental APIs: datasets, evaluation, rerank and post-training.&lt;/p&gt;&lt;p&gt;Connected: %2&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Llama Stack 工作台 %1&lt;/h3&gt;&lt;p&gt;用于 Llama Stack 实验性 API 的桌面工作台：数据集、评估、重排序和后训练。&lt;/p&gt;&lt;p&gt;已连接：%2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/shell/workbench.cpp" line="+12"/>
+        <source>Datasets</source>
+        <translation>数据集</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::RegisterDatasetDialog</name>
+    <message>
+        <location filename="../ui/datasets/register_dataset_dialog.cpp" line="+53"/>
+        <source>Register Dataset</source>
+        <translation>注册数据集</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Local file</source>
+        <translation>本地文件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hugging Face</source>
+        <translation>Hugging Face</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pasted rows</source>
+        <translation>粘贴的行</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>optional; generated when empty</source>
+        <translation>可选；留空时自动生成</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>optional JSON object, e.g. {&quot;license&quot;: &quot;cc-by-4.0&quot;}</source>
+        <translation>可选的 JSON 对象，例如 {&quot;license&quot;: &quot;cc-by-4.0&quot;}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Register</source>
+        <translation>注册</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Source:</source>
+        <translation>来源：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Purpose:</source>
+        <translation>用途：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dataset id:</source>
+        <translation>数据集 ID：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Metadata:</source>
+        <translation>元数据：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Registering…</source>
+        <translation>正在注册…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>CSV, TSV, JSONL, JSON or XLSX file</source>
+        <translation>CSV、TSV、JSONL、JSON 或 XLSX 文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>URL (http, https, file or data:):</source>
+        <translation>URL（http、https、file 或 data:）：</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Dataset:</source>
+        <translation>数据集：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Split:</source>
+        <translation>拆分：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Config:</source>
+        <translation>配置：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>A JSON array of objects, or one JSON object per line (JSONL)</source>
+        <translation>由对象组成的 JSON 数组，或每行一个 JSON 对象（JSONL）</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Choose a Dataset File</source>
+        <translation>选择数据集文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data files (*.csv *.tsv *.jsonl *.json *.xlsx);;All files (*)</source>
+        <translation>数据文件 (*.csv *.tsv *.jsonl *.json *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 rows ready.</source>
+        <translation>已准备 %1 行。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Choose a file.</source>
+        <translation>请选择一个文件。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file %1 does not exist.</source>
+        <translation>文件 %1 不存在。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Enter a URL that starts with http://, https://, file:// or data:.</source>
+        <translation>请输入以 http://、https://、file:// 或 data: 开头的 URL。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Enter a Hugging Face dataset id such as org/name.</source>
+        <translation>请输入 Hugging Face 数据集 ID，例如 org/name。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Metadata: %1</source>
+        <translation>元数据：%1</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The dataset was not registered.</source>
+        <translation>未能注册该数据集。</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::RowDetailView</name>
+    <message>
+        <location filename="../ui/datasets/row_detail_view.cpp" line="+80"/>
+        <source>Fields</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Row %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Loading row %1…</source>
+        <translation>正在加载第 %1 行…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Select a row to see its fields.</source>
+        <translation>选择一行以查看其字段。</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::RowsTextParser</name>
+    <message>
+        <location filename="../ui/datasets/rows_text_parser.cpp" line="+47"/>
+        <source>Line %1, column %2: %3</source>
+        <translation>第 %1 行，第 %2 列：%3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Item %1 of the array is not a JSON object.</source>
+        <translation>数组的第 %1 项不是 JSON 对象。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>expected a JSON object like {&quot;column&quot;: &quot;value&quot;}</source>
+        <translation>应为 JSON 对象，例如 {&quot;column&quot;: &quot;value&quot;}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No rows: paste a JSON array of objects or one JSON object per line.</source>
+        <translation>没有行：请粘贴由对象组成的 JSON 数组，或每行一个 JSON 对象。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The array is empty.</source>
+        <translation>数组为空。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Expected a JSON object like {&quot;key&quot;: &quot;value&quot;}.</source>
+        <translation>应为 JSON 对象，例如 {&quot;key&quot;: &quot;value&quot;}。</translation>
+    </message>
+</context>
+</TS>
