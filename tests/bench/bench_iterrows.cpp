@@ -7,9 +7,13 @@
 // Figures: the row index build speed (first rowCount()), the latency of a 100-row page at random
 // offsets (median, p99), the peak memory growth while doing all that, and the upstream baseline in
 // the same run: pandas re-reading the whole file for every page request.
-// Each measurement is a small function so it can later go through the Engine's iterrows instead.
+// Pages are measured twice: on the file row source alone, and through the whole API path
+// (Engine::iterrows: store lookup, source cache, appended-row count, worker thread, future), which
+// is the figure the target applies to.
 
+#include "api/async.h"
 #include "engine/datasets/file_formats.h"
+#include "engine/engine.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -103,8 +107,10 @@ struct Latency
     double p99Ms = 0;
 };
 
-//! Latency of one page of `kPageSize` rows at uniformly random offsets.
-std::optional<Latency> measurePages(engine::RowSource &source, int64_t rowCount)
+//! Latency of `readPage(start)` for one page of `kPageSize` rows at uniformly random offsets;
+//! readPage returns the number of rows it got, or -1 after printing an error.
+template<typename ReadPage>
+std::optional<Latency> measurePages(int64_t rowCount, ReadPage readPage)
 {
     std::mt19937_64 rng(7);
     std::vector<double> ms;
@@ -112,16 +118,46 @@ std::optional<Latency> measurePages(engine::RowSource &source, int64_t rowCount)
     for (int i = 0; i < kPageSamples; ++i) {
         const int64_t start = int64_t(rng() % uint64_t(std::max<int64_t>(1, rowCount - kPageSize)));
         const auto t0 = Clock::now();
-        const auto page = source.readRows(start, kPageSize);
+        const int64_t got = readPage(start);
         ms.push_back(secondsSince(t0) * 1000.0);
-        if (!page || int64_t(page.value().size()) != std::min(kPageSize, rowCount - start)) {
-            std::fprintf(stderr, "readRows(%lld) failed: %s\n", (long long)start,
-                         page ? "short page" : page.error().toString().c_str());
+        if (got != std::min(kPageSize, rowCount - start)) {
+            std::fprintf(stderr, "page at %lld: got %lld rows\n", (long long)start, (long long)got);
             return std::nullopt;
         }
     }
     std::sort(ms.begin(), ms.end());
     return Latency{ms[ms.size() / 2], ms[std::min(ms.size() - 1, size_t(double(ms.size()) * 0.99))]};
+}
+
+template<typename T>
+int64_t rowsOrError(const api::Result<T> &page, size_t (*size)(const T &))
+{
+    if (page)
+        return int64_t(size(page.value()));
+    std::fprintf(stderr, "%s\n", page.error().toString().c_str());
+    return -1;
+}
+
+//! The API path: a real engine on a temporary data folder, the file registered as a dataset.
+std::optional<Latency> measureEnginePages(const QString &path, const QString &dataDir, int64_t rowCount)
+{
+    engine::Engine engine(engine::EngineConfig{dataDir, false, 2, size_t(64) << 20});
+    if (auto opened = engine.open(); !opened) {
+        std::fprintf(stderr, "%s\n", opened.error().toString().c_str());
+        return std::nullopt;
+    }
+    api::RegisterDatasetRequest request;
+    request.dataset_id = "bench";
+    request.source = api::UriDataSource{path.toStdString()};
+    if (auto registered = api::await(engine.registerDataset(request)); !registered)
+        return std::nullopt;
+    if (auto stats = api::await(engine.datasetStats("bench")); !stats || stats->row_count != rowCount)
+        return std::nullopt; // builds the engine's own index before timing starts
+    return measurePages(rowCount, [&engine](int64_t start) {
+        return rowsOrError<api::PaginatedResponse>(
+            api::await(engine.iterrows("bench", start, kPageSize)),
+            [](const api::PaginatedResponse &p) { return p.data.size(); });
+    });
 }
 
 //! Upstream's behaviour per iterrows request: pd.read_csv(path) and slice. Median seconds of
@@ -200,8 +236,13 @@ int main(int argc, char **argv)
     const auto mbPerSecond = measureIndexBuild(source, fileBytes, rowCount);
     if (!mbPerSecond)
         return 1;
-    const auto latency = measurePages(source, rowCount);
-    if (!latency)
+    const auto sourceLatency = measurePages(rowCount, [&source](int64_t start) {
+        return rowsOrError<std::vector<api::JsonObject>>(
+            source.readRows(start, kPageSize),
+            [](const std::vector<api::JsonObject> &rows) { return rows.size(); });
+    });
+    const auto latency = measureEnginePages(path, dir.filePath(QStringLiteral("engine")), rowCount);
+    if (!sourceLatency || !latency)
         return 1;
     const double hwmAfter = procStatusMb("VmHWM");
     const double rssAfter = procStatusMb("VmRSS");
@@ -212,6 +253,7 @@ int main(int argc, char **argv)
     const auto pandasSeconds = measurePandasPage(path, rowCount);
 
     std::printf("index_build: %.1f MB/s\n", *mbPerSecond);
+    std::printf("source_page_median: %.2f ms\n", sourceLatency->medianMs);
     std::printf("iterrows_page_median: %.2f ms\n", latency->medianMs);
     std::printf("iterrows_page_p99: %.2f ms\n", latency->p99Ms);
     std::printf("memory_growth: %.1f MB\n", std::max(hwmAfter - hwmBefore, rssAfter - rssBefore));

@@ -1,10 +1,42 @@
 #include "json_text.h"
 
+#include <QStringList>
+
 namespace wb::ui {
 
 namespace {
 constexpr auto kReplaceInvalid = nlohmann::ordered_json::error_handler_t::replace;
+
+//! "user: What is 2 + 2? · assistant: 4" for a chat message list, so a messages column reads like
+//! a conversation instead of escaped JSON (system messages are left out when others exist: they
+//! are often the same on every row); nullopt when `value` is not such a list.
+std::optional<QString> chatPreview(const api::Json &value)
+{
+    if (!value.is_array() || value.empty())
+        return std::nullopt;
+    QStringList parts;
+    QStringList systemParts;
+    for (const auto &message : value) {
+        if (!message.is_object() || !message.contains("role") || !message["role"].is_string())
+            return std::nullopt;
+        const std::string &role = message["role"].get_ref<const std::string &>();
+        const auto content = message.find("content");
+        const QString text = content == message.end() ? QString()
+                             : content->is_string()
+                                 ? QString::fromStdString(content->get_ref<const std::string &>())
+                                 : compactJson(*content);
+        (role == "system" ? systemParts : parts)
+            << QString::fromStdString(role) + QLatin1String(": ") + text;
+    }
+    if (parts.isEmpty())
+        parts = systemParts;
+    return parts.join(QStringLiteral(" \u00B7 "));
 }
+
+// Chat messages stored as a JSON string (CSV columns) are recognised up to this size; parsing a
+// longer cell on every paint would cost more than the preview is worth.
+constexpr size_t kMaxEmbeddedPreview = 16 * 1024;
+} // namespace
 
 QString compactJson(const api::Json &value)
 {
@@ -21,10 +53,17 @@ QString cellText(const api::Json &value, int maxChars)
     QString text;
     if (value.is_null())
         return text;
-    if (value.is_string())
-        text = QString::fromStdString(value.get_ref<const std::string &>());
-    else
-        text = compactJson(value);
+    std::optional<QString> chat;
+    if (value.is_string()) {
+        const auto &s = value.get_ref<const std::string &>();
+        if (s.size() <= kMaxEmbeddedPreview)
+            if (auto embedded = embeddedJson(s))
+                chat = chatPreview(*embedded);
+        text = chat ? *chat : QString::fromStdString(s);
+    } else {
+        chat = chatPreview(value);
+        text = chat ? *chat : compactJson(value);
+    }
     // Cut before the newline scan: a huge cell should cost the same as a short one.
     const bool cut = text.size() > maxChars;
     if (cut)

@@ -68,6 +68,7 @@ DatasetsPage::DatasetsPage(api::StackApi &api, QWidget *parent)
     m_rowsView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_rowsView->verticalHeader()->setDefaultSectionSize(m_rowsView->fontMetrics().height() + 8);
     m_rowsView->horizontalHeader()->setDefaultSectionSize(200);
+    m_rowsView->horizontalHeader()->setStretchLastSection(true); // no dead grey area on the right
 
     m_purposeWarning->setObjectName(QStringLiteral("purposeWarning"));
     m_purposeWarning->setWordWrap(true);

@@ -4,6 +4,7 @@
 
 #include "counting_api.h"
 
+#include "common/json_text.h"
 #include "common/language_manager.h"
 #include "datasets/append_rows_dialog.h"
 #include "datasets/dataset_exporter.h"
@@ -69,6 +70,7 @@ private Q_SLOTS:
     void unregistersAfterConfirmation();
     void mainWindowIsAShellWithConnection();
     void translationsAreEmbedded();
+    void chatMessageCellsReadAsConversation();
     void cleanupTestCase();
 
 private:
@@ -459,6 +461,20 @@ void TestDatasetsPage::translationsAreEmbedded()
         const QString refresh = translator.translate("wb::ui::DatasetsPage", "Refresh");
         QVERIFY2(!refresh.isEmpty() && refresh != QStringLiteral("Refresh"), qPrintable(locale));
     }
+}
+
+void TestDatasetsPage::chatMessageCellsReadAsConversation()
+{
+    const api::Json messages = api::Json::parse(
+        R"([{"role":"system","content":"Be brief."},{"role":"user","content":"2+2?"},)"
+        R"({"role":"assistant","content":"4"}])");
+    const QString expected = QStringLiteral("user: 2+2? \u00B7 assistant: 4");
+    QCOMPARE(ui::cellText(messages), expected);
+    QCOMPARE(ui::cellText(api::Json(messages.dump())), expected); // a CSV column holding JSON
+    QCOMPARE(ui::cellText(api::Json::parse(R"([{"role":"system","content":"only"}])")),
+             QStringLiteral("system: only"));
+    QCOMPARE(ui::cellText(api::Json::parse("[1,2]")), QStringLiteral("[1,2]")); // not messages
+    QCOMPARE(ui::cellText(api::Json("[not json")), QStringLiteral("[not json"));
 }
 
 void TestDatasetsPage::cleanupTestCase()
