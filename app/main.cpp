@@ -1,14 +1,23 @@
-// llama-workbench: parses the command line, opens the in-process engine and shows the main window.
+// llama-workbench: parses the command line, opens the in-process engine and shows the main window;
+// `llama-workbench serve ...` runs the headless server instead (app/serve_command.h).
 // Everything else (pages, translations) lives in ui/ so the GUI tests build the same thing.
+//
+// This is the one place that decides what sits behind the StackApi the UI sees: the Engine for the
+// in-process profile, a remote::RemoteClient (built by the factory below) for a remote profile.
 
 #include "common/language_manager.h"
+#include "connection/connection_controller.h"
+#include "connection/keychain_token_store.h"
 #include "shell/main_window.h"
 #include "shell/workbench.h"
 
 #include "engine/engine.h"
+#include "remote/remote_client.h"
+#include "serve_command.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
 #include <QMessageBox>
 #include <QStandardPaths>
 
@@ -16,6 +25,13 @@
 
 int main(int argc, char **argv)
 {
+    if (argc > 1 && qstrcmp(argv[1], "serve") == 0) {
+        QStringList arguments;
+        for (int i = 0; i < argc; ++i)
+            arguments << QString::fromLocal8Bit(argv[i]);
+        return runServe(arguments); // before any QApplication: the server needs no display
+    }
+
     QApplication::setOrganizationName(QStringLiteral("LlamaStackWorkbench"));
     QApplication::setApplicationName(QStringLiteral("llama-workbench"));
     QApplication::setApplicationVersion(QStringLiteral(WB_VERSION));
@@ -77,7 +93,20 @@ int main(int argc, char **argv)
         return 1;
     }
 
-    const std::unique_ptr<wb::ui::MainWindow> window = wb::ui::createMainWindow(engine);
+    // Tokens of remote profiles: the system keychain, or this session's memory when there is none.
+    auto *tokens = new wb::ui::KeychainTokenStore(QStringLiteral("LlamaStackWorkbench"), &app);
+    const wb::ui::RemoteApiFactory remoteFactory = [](const wb::ui::RemoteEndpoint &endpoint) {
+        wb::remote::RemoteOptions options;
+        options.baseUrl = endpoint.url;
+        options.token = endpoint.token;
+        options.caFile = endpoint.caFile;
+        return std::unique_ptr<wb::api::StackApi>(std::make_unique<wb::remote::RemoteClient>(options));
+    };
+    // Declared before the window: the pages must go before the API the controller owns.
+    wb::ui::ConnectionController connections(engine, QDir::toNativeSeparators(dataDir), remoteFactory,
+                                             *tokens, nullptr);
+    const std::unique_ptr<wb::ui::MainWindow> window = wb::ui::createMainWindow(connections);
     window->show();
+    connections.restoreLastUsed(); // in-process until the last used remote answers
     return app.exec();
 }

@@ -22,10 +22,11 @@ size_t utf8BomLength(const char *data, size_t size)
 }
 
 api::Result<uint64_t> scanCsvRows(QFile &source, uint64_t size, OffsetWriter &out,
-                                  const std::string &displayName)
+                                  const std::string &displayName, char delimiter)
 {
     std::vector<char> buffer(size_t(std::min<uint64_t>(kChunkSize, std::max<uint64_t>(size, 1))));
     bool inQuotes = false;
+    uint64_t closingQuoteEnd = UINT64_MAX; // offset just after the last closing quote
     bool headerSeen = false;
     uint64_t recordStart = 0;
     char lastByteOfPreviousChunk = 0;
@@ -69,12 +70,18 @@ api::Result<uint64_t> scanCsvRows(QFile &source, uint64_t size, OffsetWriter &ou
                 }
                 inQuotes = false; // a "" escape closes and reopens: the state comes out right
                 p = qt + 1;
+                closingQuoteEnd = base + uint64_t(p - b);
                 continue;
             }
             if (nl < p)
                 nl = findOrEnd(p, e, '\n');
             if (qt < nl) {
-                inQuotes = true;
+                // Opens a quoted field only at a field start; right after a closing quote it is
+                // the second half of a "" escape. Anywhere else it is a literal character.
+                const uint64_t at = base + uint64_t(qt - b);
+                const char before = qt > b ? qt[-1] : lastByteOfPreviousChunk;
+                if (at == recordStart || at == closingQuoteEnd || before == delimiter)
+                    inQuotes = true;
                 p = qt + 1;
                 continue;
             }

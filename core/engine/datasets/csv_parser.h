@@ -24,9 +24,11 @@ size_t utf8BomLength(const char *data, size_t size);
 
 //! Index scanner: reports the start of every data row (the header record is skipped) and returns
 //! the end offset. Only quote state is tracked, with memchr over large chunks, so it runs at
-//! memory speed. An unterminated quote at the end of the file is a 400 naming the line it opened.
+//! memory speed. As in parseCsvRecords (and pandas), a quote opens a quoted field only at the start
+//! of a field; a stray quote inside unquoted text (`5" screen`) is a literal character. An
+//! unterminated quote at the end of the file is a 400 naming the line it opened.
 api::Result<uint64_t> scanCsvRows(QFile &source, uint64_t size, OffsetWriter &out,
-                                  const std::string &displayName);
+                                  const std::string &displayName, char delimiter);
 
 struct CsvRecord
 {

@@ -29,7 +29,7 @@ api::Result<std::shared_ptr<const FileRowSource::Snapshot>> FileRowSource::curre
     case FileFormat::Csv:
     case FileFormat::Tsv:
         scan = [this](QFile &f, uint64_t size, OffsetWriter &out) {
-            return scanCsvRows(f, size, out, m_displayName);
+            return scanCsvRows(f, size, out, m_displayName, m_format == FileFormat::Tsv ? '\t' : ',');
         };
         break;
     case FileFormat::Jsonl:

@@ -162,6 +162,13 @@ void TestFileFormats::reads_data()
         << "a.csv" << QByteArray("x,x,\n1,2,3\n")
         << QByteArray(R"([{"x":"1","x.1":"2","Unnamed: 2":"3"}])")
         << QByteArray(R"(["x","x.1","Unnamed: 2"])");
+    // A quote inside unquoted text is a literal character (pandas agrees); it must not swallow the
+    // following lines into one record.
+    QTest::newRow("csv stray quotes in unquoted fields")
+        << "a.csv" << QByteArray("item,size\nscreen,15\" wide\ncable,2\"\" long\n\"q\"\"\",3\n")
+        << QByteArray(R"([{"item":"screen","size":"15\" wide"},{"item":"cable","size":"2\"\" long"},)"
+                      R"({"item":"q\"","size":"3"}])")
+        << QByteArray(R"(["item","size"])");
     QTest::newRow("csv header only") << "a.csv" << QByteArray("a,b\n") << QByteArray("[]")
                                      << QByteArray(R"(["a","b"])");
     QTest::newRow("csv empty") << "a.csv" << QByteArray() << QByteArray("[]") << QByteArray("[]");
