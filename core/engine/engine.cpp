@@ -152,7 +152,7 @@ api::Status Engine::open()
     const QDir dir(c.config.dataDir);
     if (!QDir().mkpath(dir.absolutePath()))
         return api::Error::internal("cannot create the data folder " + dir.absolutePath().toStdString());
-    auto store = store::Store::openSqlite(dir.filePath(QStringLiteral("store.sqlite")));
+    auto store = store::Store::open(c.config.databaseUrl, dir.filePath(QStringLiteral("store.sqlite")));
     if (!store)
         return store.error();
     c.store = std::move(store).value();

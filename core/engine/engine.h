@@ -25,6 +25,9 @@ struct EngineConfig
     int threads = 0;
     //! Largest data: URI accepted (decoded bytes).
     size_t maxDataUriBytes = size_t(64) << 20;
+    //! Where the store lives: empty = store.sqlite in dataDir; "postgresql://user@host/db" = a
+    //! PostgreSQL database several server processes can share (see store::Store::open).
+    QString databaseUrl;
 };
 
 class EngineCore;

@@ -11,7 +11,10 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
+#include <QRegularExpression>
 #include <QThreadStorage>
+#include <QUrl>
+#include <QUrlQuery>
 #include <QVariant>
 
 namespace wb::store {
@@ -27,6 +30,13 @@ api::Error dbError(const char *what, const QSqlError &e)
 {
     return api::Error::internal(std::string("store: ") + what + " failed: " + e.text().toStdString());
 }
+
+enum class Backend { Sqlite, Postgres };
+
+// PostgreSQL advisory lock keys ("WBSTORE" + 1 / 2), shared by every process using the database.
+// Write transactions take kWriteLock for their duration; migrations hold kMigrateLock.
+constexpr qint64 kWriteLock = 0x5742'5354'4F52'4501;
+constexpr qint64 kMigrateLock = 0x5742'5354'4F52'4502;
 
 //! Removes this thread's connection when the thread ends (Qt SQL connections are per thread).
 struct ThreadConnection
@@ -46,17 +56,45 @@ struct ThreadConnection
 
 QAtomicInt g_storeCounter;
 
+//! A libpq conninfo value, quoted ('...' with \ and ' escaped).
+QString conninfoQuoted(QString value)
+{
+    value.replace(QLatin1Char('\\'), QStringLiteral("\\\\")).replace(QLatin1Char('\''), QStringLiteral("\\'"));
+    return QLatin1Char('\'') + value + QLatin1Char('\'');
+}
+
 } // namespace
 
 struct Store::Private
 {
-    QString path;
+    Backend backend = Backend::Sqlite;
+    QString path; // SQLite file
+    // PostgreSQL connection parameters.
+    QString host, user, password, database, connectOptions;
+    int port = -1;
+
     QString connectionPrefix;
     int schemaVersion = 0;
     QMutex writeMutex; // serialises writers of this process; SQLite allows one at a time anyway
     QThreadStorage<ThreadConnection *> connections;
+    QMutex namesMutex;
+    QStringList connectionNames; // every thread's connection, removed with the store
 
-    //! This thread's connection, opened and configured on first use.
+    QString describe() const
+    {
+        if (backend == Backend::Sqlite)
+            return QStringLiteral("sqlite:") + path;
+        QString s = QStringLiteral("postgresql://");
+        if (!user.isEmpty())
+            s += QString::fromUtf8(QUrl::toPercentEncoding(user)) + QLatin1Char('@');
+        s += host.contains(QLatin1Char(':')) ? QLatin1Char('[') + host + QLatin1Char(']') : host;
+        if (port != -1)
+            s += QLatin1Char(':') + QString::number(port);
+        return s + QLatin1Char('/') + QString::fromUtf8(QUrl::toPercentEncoding(database));
+    }
+
+    //! This thread's connection, opened and configured on first use (and reopened after a failed
+    //! open, so a server that was briefly unreachable does not poison the thread).
     api::Result<QSqlDatabase> db()
     {
         if (!connections.hasLocalData()) {
@@ -65,30 +103,80 @@ struct Store::Private
                                                                  QThread::currentThread()),
                                                              16)};
             connections.setLocalData(c);
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), c->name);
-            db.setDatabaseName(path);
-            db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
-            if (!db.open())
+            {
+                QMutexLocker lock(&namesMutex);
+                connectionNames.append(c->name);
+            }
+            if (backend == Backend::Sqlite) {
+                QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), c->name);
+                db.setDatabaseName(path);
+                db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+            } else {
+                QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), c->name);
+                db.setHostName(host);
+                db.setPort(port);
+                db.setUserName(user);
+                db.setPassword(password);
+                db.setDatabaseName(database);
+                db.setConnectOptions(connectOptions);
+            }
+        }
+        QSqlDatabase db = QSqlDatabase::database(connections.localData()->name, false);
+        if (db.isOpen())
+            return db;
+        if (!db.open()) {
+            if (backend == Backend::Sqlite)
                 return dbError("opening the database", db.lastError());
+            return api::Error::internal("store: cannot connect to PostgreSQL at "
+                                        + describe().toStdString() + ": "
+                                        + db.lastError().text().trimmed().toStdString());
+        }
+        if (backend == Backend::Postgres) {
+            // "relation already exists, skipping" and the like are not worth a line on stderr.
+            QSqlQuery set(db);
+            if (!set.exec(QStringLiteral("SET client_min_messages = warning"))) {
+                const auto error = dbError("configuring the connection", set.lastError());
+                set.finish();
+                db.close();
+                return error;
+            }
+        } else {
             QSqlQuery pragma(db);
             for (const char *p : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
                                   "PRAGMA foreign_keys=ON"}) {
-                if (!pragma.exec(QString::fromLatin1(p)))
-                    return dbError(p, pragma.lastError());
+                if (!pragma.exec(QString::fromLatin1(p))) {
+                    const auto error = dbError(p, pragma.lastError());
+                    pragma.finish();
+                    db.close();
+                    return error;
+                }
             }
         }
-        return QSqlDatabase::database(connections.localData()->name, false);
+        return db;
     }
 };
 
-//! A write transaction. SQLite's BEGIN IMMEDIATE takes the write lock up front, so a transaction
-//! never fails half-way with "database is locked"; the destructor rolls back unless committed.
+//! A write transaction; the destructor rolls back unless committed. SQLite's BEGIN IMMEDIATE takes
+//! the write lock up front, so a transaction never fails half-way with "database is locked". On
+//! PostgreSQL, BEGIN plus a transaction-scoped advisory lock: writers of every process sharing the
+//! database take turns, so MAX + 1 (seq, position) computed inside the transaction stays unique.
 class Transaction
 {
 public:
-    explicit Transaction(QSqlDatabase db) : m_db(std::move(db)), m_query(m_db)
+    Transaction(QSqlDatabase db, Backend backend) : m_db(std::move(db)), m_query(m_db)
     {
-        m_ok = m_query.exec(QStringLiteral("BEGIN IMMEDIATE"));
+        if (backend == Backend::Sqlite) {
+            m_ok = m_query.exec(QStringLiteral("BEGIN IMMEDIATE"));
+            return;
+        }
+        if (!m_query.exec(QStringLiteral("BEGIN")))
+            return;
+        if (!m_query.exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kWriteLock))) {
+            m_error = m_query.lastError();
+            m_query.exec(QStringLiteral("ROLLBACK"));
+            return;
+        }
+        m_ok = true;
     }
     ~Transaction()
     {
@@ -96,7 +184,7 @@ public:
             m_query.exec(QStringLiteral("ROLLBACK"));
     }
     bool begun() const { return m_ok; }
-    QSqlError error() const { return m_query.lastError(); }
+    QSqlError error() const { return m_error.isValid() ? m_error : m_query.lastError(); }
     bool commit()
     {
         m_done = m_query.exec(QStringLiteral("COMMIT"));
@@ -106,17 +194,99 @@ public:
 private:
     QSqlDatabase m_db;
     QSqlQuery m_query;
+    QSqlError m_error;
     bool m_ok = false;
     bool m_done = false;
+};
+
+//! Holds PostgreSQL's migration lock (a session advisory lock) while alive.
+class MigrationLock
+{
+public:
+    MigrationLock(QSqlDatabase db, Backend backend) : m_query(db)
+    {
+        if (backend != Backend::Postgres) {
+            m_ok = true;
+            return;
+        }
+        m_ok = m_query.exec(QStringLiteral("SELECT pg_advisory_lock(%1)").arg(kMigrateLock));
+        m_held = m_ok;
+    }
+    ~MigrationLock()
+    {
+        if (m_held)
+            m_query.exec(QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(kMigrateLock));
+    }
+    bool ok() const { return m_ok; }
+    QSqlError error() const { return m_query.lastError(); }
+
+private:
+    QSqlQuery m_query;
+    bool m_ok = false;
+    bool m_held = false;
 };
 
 Store::Store(std::unique_ptr<Private> d) : d(std::move(d)) {}
 
 Store::~Store()
 {
-    // Other threads' connections close when those threads end (ThreadConnection).
     if (d->connections.hasLocalData())
         d->connections.setLocalData(nullptr);
+    // Other threads' connections: Qt never runs their ThreadConnection once this storage is gone,
+    // so close them here (no call is in flight when the store is destroyed). Otherwise every
+    // PostgreSQL connection would stay open until the process ends.
+    QMutexLocker lock(&d->namesMutex);
+    for (const QString &name : std::as_const(d->connectionNames))
+        QSqlDatabase::removeDatabase(name);
+}
+
+api::Result<std::unique_ptr<Store>> Store::open(const QString &databaseUrl,
+                                                const QString &defaultSqlitePath)
+{
+    const QString text = databaseUrl.trimmed();
+    if (text.isEmpty())
+        return openSqlite(defaultSqlitePath);
+    const QUrl url(text, QUrl::StrictMode);
+    const QString scheme = url.scheme().toLower();
+    const std::string shown = url.toDisplayString(QUrl::RemovePassword).toStdString();
+    if (scheme == QLatin1String("sqlite") && !url.path().isEmpty())
+        return openSqlite(url.path());
+    if (!url.isValid() || (scheme != QLatin1String("postgresql") && scheme != QLatin1String("postgres")))
+        return api::Error::internal(
+            "store: unsupported database URL '" + (url.isValid() ? shown : std::string("(malformed)"))
+            + "': use postgresql://user[:password]@host[:port]/database, or leave it empty for "
+              "the SQLite file in the data folder");
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
+        return api::Error::internal(
+            "store: the Qt PostgreSQL driver (QPSQL) is not installed; install libqt6sql6-psql "
+            "(Debian: apt-get install libqt6sql6-psql) to use " + shown);
+
+    auto p = std::make_unique<Private>();
+    p->backend = Backend::Postgres;
+    p->host = url.host(QUrl::FullyDecoded);
+    p->port = url.port(-1);
+    p->user = url.userName(QUrl::FullyDecoded);
+    p->password = url.password(QUrl::FullyDecoded);
+    p->database = url.path(QUrl::FullyDecoded).mid(1);
+    if (p->database.isEmpty() || p->database.contains(QLatin1Char('/')))
+        return api::Error::internal("store: the database URL '" + shown
+                                    + "' names no database: use postgresql://user@host/database");
+
+    QStringList options;
+    bool hasTimeout = false;
+    static const QRegularExpression keyPattern(QStringLiteral("^[a-z_]+$"));
+    for (const auto &[key, value] : QUrlQuery(url).queryItems(QUrl::FullyDecoded)) {
+        if (!keyPattern.match(key).hasMatch() || value.contains(QLatin1Char(';'))
+            || key == QLatin1String("password"))
+            return api::Error::internal("store: unsupported parameter '" + key.toStdString()
+                                        + "' in the database URL '" + shown + "'");
+        hasTimeout = hasTimeout || key == QLatin1String("connect_timeout");
+        options << key + QLatin1Char('=') + conninfoQuoted(value);
+    }
+    if (!hasTimeout)
+        options << QStringLiteral("connect_timeout=10"); // an unreachable host fails, not hangs
+    p->connectOptions = options.join(QLatin1Char(';'));
+    return openAndMigrate(std::move(p));
 }
 
 api::Result<std::unique_ptr<Store>> Store::openSqlite(const QString &path)
@@ -128,14 +298,26 @@ api::Result<std::unique_ptr<Store>> Store::openSqlite(const QString &path)
         return api::Error::internal("store: cannot create the folder " + info.absolutePath().toStdString());
 
     auto p = std::make_unique<Private>();
+    p->backend = Backend::Sqlite;
     p->path = info.absoluteFilePath();
+    return openAndMigrate(std::move(p));
+}
+
+api::Result<std::unique_ptr<Store>> Store::openAndMigrate(std::unique_ptr<Private> p)
+{
     p->connectionPrefix = QStringLiteral("wb-store-%1-").arg(g_storeCounter.fetchAndAddRelaxed(1));
     std::unique_ptr<Store> store(new Store(std::move(p)));
+    const Backend backend = store->d->backend;
 
     auto db = store->d->db();
     if (!db)
         return db.error();
     QMutexLocker lock(&store->d->writeMutex);
+    // Two servers starting at once on one PostgreSQL database: the second waits here, then finds
+    // the schema current.
+    MigrationLock migrationLock(db.value(), backend);
+    if (!migrationLock.ok())
+        return dbError("taking the migration lock", migrationLock.error());
     QSqlQuery query(db.value());
     if (!query.exec(QStringLiteral(
             "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY,"
@@ -145,18 +327,28 @@ api::Result<std::unique_ptr<Store>> Store::openSqlite(const QString &path)
         || !query.next())
         return dbError("reading the schema version", query.lastError());
     int version = query.value(0).toInt();
+    query.finish();
     const int newest = migrations().empty() ? 0 : migrations().back().version;
     if (version > newest)
-        return api::Error::internal("store: " + path.toStdString() + " has schema version "
+        return api::Error::internal("store: " + store->describe().toStdString() + " has schema version "
                                     + std::to_string(version) + ", newer than this build ("
                                     + std::to_string(newest) + "); refusing to touch it");
 
     for (const Migration &m : migrations()) {
         if (m.version <= version)
             continue;
-        Transaction tx(db.value());
+        Transaction tx(db.value(), backend);
         if (!tx.begun())
             return dbError("starting a migration", tx.error());
+        // Another process may have migrated meanwhile (SQLite has no migration lock; its
+        // BEGIN IMMEDIATE serialises the check and the change).
+        if (!query.exec(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"))
+            || !query.next())
+            return dbError("reading the schema version", query.lastError());
+        version = std::max(version, query.value(0).toInt());
+        query.finish();
+        if (m.version <= version)
+            continue;
         for (const QString &sql : m.statements)
             if (!query.exec(sql))
                 return dbError(m.description, query.lastError());
@@ -182,7 +374,7 @@ int Store::schemaVersion() const
 
 QString Store::describe() const
 {
-    return QStringLiteral("sqlite:") + d->path;
+    return d->describe();
 }
 
 static Resource resourceFromQuery(const QSqlQuery &query)
@@ -235,10 +427,12 @@ api::Result<Resource> Store::registerResource(const Resource &resource)
     if (!db)
         return db.error();
     QMutexLocker lock(&d->writeMutex);
-    Transaction tx(db.value());
+    // Declared before the transaction so that, on an error, its prepared statement is freed
+    // after the rollback (PostgreSQL refuses DEALLOCATE inside an aborted transaction).
+    QSqlQuery query(db.value());
+    Transaction tx(db.value(), d->backend);
     if (!tx.begun())
         return dbError("starting a transaction", tx.error());
-    QSqlQuery query(db.value());
     query.prepare(QStringLiteral("SELECT kind, id, body, owner FROM resources WHERE kind = ? AND id = ?"));
     query.addBindValue(q(resource.kind));
     query.addBindValue(q(resource.id));
@@ -291,10 +485,12 @@ api::Status Store::deleteResource(const std::string &kind, const std::string &id
     if (!db)
         return db.error();
     QMutexLocker lock(&d->writeMutex);
-    Transaction tx(db.value());
+    // Declared before the transaction so that, on an error, its prepared statement is freed
+    // after the rollback (PostgreSQL refuses DEALLOCATE inside an aborted transaction).
+    QSqlQuery query(db.value());
+    Transaction tx(db.value(), d->backend);
     if (!tx.begun())
         return dbError("starting a transaction", tx.error());
-    QSqlQuery query(db.value());
     query.prepare(QStringLiteral("DELETE FROM resources WHERE kind = ? AND id = ?"));
     query.addBindValue(q(kind));
     query.addBindValue(q(id));
@@ -319,10 +515,12 @@ api::Status Store::appendRows(const std::string &kind, const std::string &id,
     if (!db)
         return db.error();
     QMutexLocker lock(&d->writeMutex);
-    Transaction tx(db.value());
+    // Declared before the transaction so that, on an error, its prepared statement is freed
+    // after the rollback (PostgreSQL refuses DEALLOCATE inside an aborted transaction).
+    QSqlQuery query(db.value());
+    Transaction tx(db.value(), d->backend);
     if (!tx.begun())
         return dbError("starting a transaction", tx.error());
-    QSqlQuery query(db.value());
     // Checked inside the transaction, so a concurrent unregister cannot leave orphan rows.
     query.prepare(QStringLiteral("SELECT 1 FROM resources WHERE kind = ? AND id = ?"));
     query.addBindValue(q(kind));
