@@ -1,0 +1,41 @@
+#pragma once
+
+// What a served dataset registration may point at. The engine reads whatever a DataSource names;
+// over HTTP that would let any client read any file the server can, or make it fetch any URL, so
+// the server checks a source against this policy before the registration reaches the engine.
+//
+//   - a path or file:// URI must resolve (symlinks and ../ followed, see resolvedLocalPath) inside
+//     one of `allowedFolders`, else 403;
+//   - http(s):// and huggingface:// only with `allowRemoteUris`, else 403;
+//   - data: URIs and inline rows are always allowed (the engine limits the data: size);
+//   - any other scheme passes through; the engine refuses it with a 400 at iterrows.
+
+#include "api/datasets.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace wb::server {
+
+struct AccessPolicy
+{
+    QStringList allowedFolders; //!< --allow-files; empty: no local file may be registered
+    bool allowRemoteUris = false;
+};
+
+//! 403 (or 400 for a malformed file:// URI) when `source` is not allowed by `policy`.
+api::Status checkDataSource(const api::DataSource &source, const AccessPolicy &policy);
+
+//! The URI's lower-case scheme as the engine sees it: "" for a plain path, one letter for a
+//! Windows drive.
+std::string uriScheme(const std::string &uri);
+
+//! The absolute path `path` really names, with every symlink and ../ resolved. A path that does not
+//! exist (yet) resolves its deepest existing ancestor and appends the rest, so a missing file under
+//! a symlinked folder still lands where the link points.
+QString resolvedLocalPath(const QString &path);
+
+//! True when `resolved` is `folder` itself or inside it (both already resolved).
+bool isInsideFolder(const QString &resolved, const QString &folder);
+
+} // namespace wb::server

@@ -1,0 +1,493 @@
+#include "server/api_server.h"
+
+#include "server/access_policy.h"
+
+#include <QElapsedTimer>
+#include <QFutureWatcher>
+#include <QHostAddress>
+#include <QHttpServer>
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QLoggingCategory>
+#include <QPointer>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QUrl>
+#include <QUrlQuery>
+
+#include <type_traits>
+
+namespace wb::server {
+
+Q_LOGGING_CATEGORY(lcServer, "wb.server")
+
+namespace {
+
+using Method = QHttpServerRequest::Method;
+using StatusCode = QHttpServerResponder::StatusCode;
+
+//! What a handler answers. Copyable (unlike QHttpServerResponse) so it travels through QFuture
+//! continuations freely; written to the socket in one place, ApiServer::Private::finish().
+struct Reply
+{
+    int status = 200;
+    QByteArray body;
+    QByteArray contentType; //!< empty with an empty body: no Content-Type header
+    std::vector<std::pair<QByteArray, QByteArray>> headers;
+};
+
+//! One request, everything a handler needs, copied out of the QHttpServerRequest (which Qt reuses
+//! for the next request on the connection).
+struct Call
+{
+    QString path; //!< percent-encoded, without the query
+    QUrlQuery query;
+    QByteArray body;
+    std::string id; //!< {dataset_id}, percent-decoded
+    std::shared_ptr<api::StackApi> api;
+};
+
+using Handler = std::function<QFuture<Reply>(const Call &)>;
+
+struct Route
+{
+    QString path;   //!< the exact path, or with `hasId` the prefix before the id (ends in '/')
+    bool hasId = false;
+    std::vector<std::pair<Method, Handler>> handlers;
+};
+
+constexpr const char *kIterrowsRoute = "/v1beta/datasetio/iterrows/{dataset_id}";
+
+QByteArray dumpJson(const api::Json &j)
+{
+    return QByteArray::fromStdString(j.dump(-1, ' ', false, api::Json::error_handler_t::replace));
+}
+
+Reply jsonReply(const api::Json &j, int status = 200)
+{
+    return Reply{status, dumpJson(j), QByteArrayLiteral("application/json"), {}};
+}
+
+//! The spec's bare 200 for operations that return nothing.
+Reply emptyReply()
+{
+    return Reply{200, {}, {}, {}};
+}
+
+//! The one place an api::Error becomes an HTTP answer. A 500's detail stays in the log.
+Reply errorReply(api::Error e)
+{
+    if (e.status < 400 || e.status > 599)
+        e.status = 500;
+    if (e.status == 500) {
+        qCWarning(lcServer).noquote() << "internal error:" << QString::fromStdString(e.detail);
+        e = api::Error::internal("Internal server error");
+    }
+    if (e.title.empty() || e.title == "Error")
+        e.title = e.status == 405 ? "Method Not Allowed" : api::Error::titleForStatus(e.status);
+    return jsonReply(api::toJson(e), e.status);
+}
+
+QFuture<Reply> ready(Reply reply)
+{
+    return QtFuture::makeReadyFuture(std::move(reply));
+}
+
+QFuture<Reply> readyError(api::Error e)
+{
+    return ready(errorReply(std::move(e)));
+}
+
+//! Maps an API future to a reply on the thread that finishes it (Launch::Sync): the JSON is built
+//! off the HTTP thread and nothing waits.
+template<typename T, typename F>
+QFuture<Reply> then(QFuture<api::Result<T>> future, F toReply)
+{
+    return future.then(QtFuture::Launch::Sync, [toReply](api::Result<T> r) -> Reply {
+        if (!r)
+            return errorReply(r.error());
+        try {
+            if constexpr (std::is_void_v<T>)
+                return toReply();
+            else
+                return toReply(std::move(r).value());
+        } catch (const std::exception &e) {
+            return errorReply(api::Error::internal(std::string("building the response: ") + e.what()));
+        }
+    });
+}
+
+template<typename T>
+QFuture<Reply> thenJson(QFuture<api::Result<T>> future)
+{
+    return then(std::move(future), [](T value) { return jsonReply(api::toJson(value)); });
+}
+
+QString methodName(Method method)
+{
+    switch (method) {
+    case Method::Get: return QStringLiteral("GET");
+    case Method::Put: return QStringLiteral("PUT");
+    case Method::Delete: return QStringLiteral("DELETE");
+    case Method::Post: return QStringLiteral("POST");
+    case Method::Head: return QStringLiteral("HEAD");
+    case Method::Options: return QStringLiteral("OPTIONS");
+    case Method::Patch: return QStringLiteral("PATCH");
+    case Method::Connect: return QStringLiteral("CONNECT");
+    case Method::Trace: return QStringLiteral("TRACE");
+    default: return QStringLiteral("UNKNOWN");
+    }
+}
+
+QByteArray header(const QHttpServerRequest &request, const QByteArray &name)
+{
+    const auto headers = request.headers();
+    for (const auto &[key, value] : headers)
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value;
+    return {};
+}
+
+bool constantTimeEquals(const std::string &a, const QByteArray &b)
+{
+    unsigned char diff = a.size() == size_t(b.size()) ? 0 : 1;
+    const size_t n = std::min(a.size(), size_t(b.size()));
+    for (size_t i = 0; i < n; ++i)
+        diff |= static_cast<unsigned char>(a[i] ^ b[i]);
+    return diff == 0;
+}
+
+//! An optional integer query parameter; a value that is not an integer is a 400 naming it.
+api::Result<std::optional<int64_t>> intQueryParam(const QUrlQuery &query, const QString &name)
+{
+    if (!query.hasQueryItem(name))
+        return std::optional<int64_t>{};
+    const QString text = query.queryItemValue(name, QUrl::FullyDecoded).trimmed();
+    bool ok = false;
+    const qlonglong value = text.toLongLong(&ok);
+    if (!ok)
+        return api::Error::badRequest(name.toStdString() + ": expected an integer, got '"
+                                      + text.left(64).toStdString() + "'");
+    return std::optional<int64_t>(int64_t(value));
+}
+
+// --- handlers ------------------------------------------------------------------------------------
+
+QFuture<Reply> health(const Call &c) { return thenJson(c.api->health()); }
+QFuture<Reply> version(const Call &c) { return thenJson(c.api->version()); }
+QFuture<Reply> listDatasets(const Call &c) { return thenJson(c.api->listDatasets()); }
+QFuture<Reply> getDataset(const Call &c) { return thenJson(c.api->getDataset(c.id)); }
+QFuture<Reply> datasetStats(const Call &c) { return thenJson(c.api->datasetStats(c.id)); }
+
+QFuture<Reply> unregisterDataset(const Call &c)
+{
+    return then(c.api->unregisterDataset(c.id), [] { return emptyReply(); });
+}
+
+QFuture<Reply> iterrows(const Call &c)
+{
+    auto start = intQueryParam(c.query, QStringLiteral("start_index"));
+    if (!start)
+        return readyError(start.error());
+    auto limit = intQueryParam(c.query, QStringLiteral("limit"));
+    if (!limit)
+        return readyError(limit.error());
+    return then(c.api->iterrows(c.id, *start, *limit), [](api::PaginatedResponse page) {
+        if (!page.url)
+            page.url = kIterrowsRoute; // as upstream: the route template when the provider set none
+        return jsonReply(api::toJson(page));
+    });
+}
+
+QFuture<Reply> appendRows(const Call &c)
+{
+    auto request = api::parseText<api::AppendRowsRequest>(c.body.toStdString());
+    if (!request)
+        return readyError(request.error());
+    return then(c.api->appendRows(c.id, std::move(request.value().rows)), [] { return emptyReply(); });
+}
+
+} // namespace
+
+// --- the server ----------------------------------------------------------------------------------
+
+struct ApiServer::Private
+{
+    ApiServer *q = nullptr;
+    StackApiProvider provider;
+    ServerOptions options;
+    AccessPolicy policy;
+    QHttpServer *http = nullptr; //!< child of q
+    quint16 port = 0;
+    std::vector<Route> routes;
+    std::map<std::string, std::shared_ptr<api::StackApi>> apis; //!< per principal, server thread only
+
+    void addRoutes();
+    QFuture<Reply> dispatch(const QHttpServerRequest &request);
+    std::shared_ptr<api::StackApi> apiFor(const std::string &principal);
+    std::optional<std::string> principalForToken(const QByteArray &token) const;
+    void finish(const std::shared_ptr<QHttpServerResponder> &responder,
+                const QPointer<QTcpSocket> &socket, const QString &method, const QString &path,
+                const QElapsedTimer &timer, const Reply &reply);
+
+    QFuture<Reply> registerDataset(const Call &c) const
+    {
+        auto request = api::parseText<api::RegisterDatasetRequest>(c.body.toStdString());
+        if (!request)
+            return readyError(request.error());
+        if (auto allowed = checkDataSource(request->source, policy); !allowed)
+            return readyError(allowed.error());
+        return thenJson(c.api->registerDataset(std::move(request.value())));
+    }
+};
+
+void ApiServer::Private::addRoutes()
+{
+    // Prefix routes (hasId) are tried in order, so no prefix may shadow a longer one; none here
+    // overlaps ("/v1beta/datasets/" and "/v1beta/datasetio/" differ before the id).
+    routes = {
+        {QStringLiteral("/v1/health"), false, {{Method::Get, health}}},
+        {QStringLiteral("/v1/version"), false, {{Method::Get, version}}},
+        {QStringLiteral("/v1beta/datasets"), false,
+         {{Method::Get, listDatasets},
+          {Method::Post, [this](const Call &c) { return registerDataset(c); }}}},
+        {QStringLiteral("/v1beta/datasets/"), true,
+         {{Method::Get, getDataset}, {Method::Delete, unregisterDataset}}},
+        {QStringLiteral("/v1beta/datasetio/iterrows/"), true, {{Method::Get, iterrows}}},
+        {QStringLiteral("/v1beta/datasetio/append-rows/"), true, {{Method::Post, appendRows}}},
+        {QStringLiteral("/v1beta/x-workbench/dataset-stats/"), true, {{Method::Get, datasetStats}}},
+    };
+}
+
+std::optional<std::string> ApiServer::Private::principalForToken(const QByteArray &token) const
+{
+    std::optional<std::string> found;
+    for (const auto &[candidate, principal] : options.authTokens) // no early exit: constant time
+        if (constantTimeEquals(candidate, token))
+            found = principal;
+    return found;
+}
+
+std::shared_ptr<api::StackApi> ApiServer::Private::apiFor(const std::string &principal)
+{
+    auto it = apis.find(principal);
+    if (it != apis.end())
+        return it->second;
+    auto api = provider ? provider(principal) : nullptr;
+    if (api)
+        apis.emplace(principal, api);
+    return api;
+}
+
+QFuture<Reply> ApiServer::Private::dispatch(const QHttpServerRequest &request)
+{
+    const QString path = request.url().path(QUrl::FullyEncoded);
+    const Method method = request.method();
+
+    // 1. Authentication (everything but the health check).
+    std::string principal;
+    if (!options.authTokens.empty()
+        && !(method == Method::Get && path == QLatin1String("/v1/health"))) {
+        const QByteArray authorization = header(request, "Authorization").trimmed();
+        std::optional<std::string> found;
+        std::string detail;
+        if (authorization.isEmpty()) {
+            detail = "Authentication required: send 'Authorization: Bearer <token>'";
+        } else if (!authorization.toLower().startsWith("bearer ")) {
+            detail = "Authentication required: the Authorization header must be 'Bearer <token>'";
+        } else {
+            found = principalForToken(authorization.mid(7).trimmed());
+            if (!found)
+                detail = "Authentication required: invalid token";
+        }
+        if (!found) {
+            Reply reply = errorReply(api::Error::make(401, detail));
+            reply.headers.emplace_back("WWW-Authenticate", "Bearer");
+            return ready(std::move(reply));
+        }
+        principal = *found;
+    }
+
+    // 2. Route and method.
+    const Route *route = nullptr;
+    std::string id;
+    for (const Route &r : routes) {
+        if (!r.hasId) {
+            if (path == r.path) {
+                route = &r;
+                break;
+            }
+        } else if (path.size() > r.path.size() && path.startsWith(r.path)) {
+            id = QUrl::fromPercentEncoding(path.mid(r.path.size()).toUtf8()).toStdString();
+            route = &r;
+            break;
+        }
+    }
+    if (!route)
+        return readyError(api::Error::notFound("No route for " + path.left(200).toStdString()));
+    const Handler *handler = nullptr;
+    QStringList allowed;
+    for (const auto &[m, h] : route->handlers) {
+        allowed << methodName(m);
+        if (m == method)
+            handler = &h;
+    }
+    if (!handler) {
+        Reply reply = errorReply(api::Error::make(
+            405, "Method " + methodName(method).toStdString() + " not allowed on "
+                     + path.left(200).toStdString() + "; allowed: "
+                     + allowed.join(QStringLiteral(", ")).toStdString()));
+        reply.headers.emplace_back("Allow", allowed.join(QStringLiteral(", ")).toLatin1());
+        return ready(std::move(reply));
+    }
+
+    // 3. Body: size, then media type.
+    const QByteArray body = request.body();
+    bool lengthOk = false;
+    const qint64 contentLength = header(request, "Content-Length").trimmed().toLongLong(&lengthOk);
+    if ((lengthOk && contentLength > options.maxBodyBytes) || body.size() > options.maxBodyBytes)
+        return readyError(api::Error::tooLarge(
+            "The request body is larger than this server accepts ("
+            + std::to_string(options.maxBodyBytes) + " bytes, --max-body-mb)"));
+    if (method == Method::Post) {
+        const QByteArray contentType = header(request, "Content-Type");
+        const QByteArray mediaType = contentType.split(';').first().trimmed().toLower();
+        if (!contentType.isEmpty() && mediaType != "application/json")
+            return readyError(api::Error::make(
+                415, "Content-Type must be application/json, got '"
+                         + QString::fromLatin1(contentType.left(100)).toStdString() + "'"));
+    }
+
+    // 4. The principal's API, then the handler.
+    auto api = apiFor(principal);
+    if (!api)
+        return readyError(api::Error::internal("no StackApi for principal '" + principal + "'"));
+    Call call{path, request.query(), body, std::move(id), std::move(api)};
+    return (*handler)(call);
+}
+
+void ApiServer::Private::finish(const std::shared_ptr<QHttpServerResponder> &responder,
+                                const QPointer<QTcpSocket> &socket, const QString &method,
+                                const QString &path, const QElapsedTimer &timer, const Reply &reply)
+{
+    // Never the query string (it may carry secrets) nor the Authorization header.
+    qCInfo(lcServer).noquote() << method << path << reply.status
+                               << QStringLiteral("%1 ms").arg(timer.elapsed());
+    if (!socket || socket->state() != QAbstractSocket::ConnectedState) {
+        qCInfo(lcServer).noquote() << method << path << "client went away before the reply";
+        return;
+    }
+    responder->writeStatusLine(StatusCode(reply.status));
+    if (!reply.contentType.isEmpty())
+        responder->writeHeader(QByteArrayLiteral("Content-Type"), reply.contentType);
+    for (const auto &[name, value] : reply.headers)
+        responder->writeHeader(name, value);
+    responder->writeHeader(QByteArrayLiteral("Content-Length"), QByteArray::number(reply.body.size()));
+    responder->writeBody(reply.body);
+}
+
+ApiServer::ApiServer(StackApiProvider provider, ServerOptions options, QObject *parent)
+    : QObject(parent), d(std::make_unique<Private>())
+{
+    d->q = this;
+    d->provider = std::move(provider);
+    d->options = std::move(options);
+    d->policy = AccessPolicy{d->options.allowFiles, d->options.allowRemoteUris};
+    d->addRoutes();
+    d->http = new QHttpServer(this);
+    // No QHttpServer routes: every request lands here, so routing (ids with '/'), 404 and 405 are
+    // decided in one place, and the reply can be written whenever its future finishes.
+    d->http->setMissingHandler([this](const QHttpServerRequest &request,
+                                      QHttpServerResponder &&responder) {
+        QElapsedTimer timer;
+        timer.start();
+        auto shared = std::make_shared<QHttpServerResponder>(std::move(responder));
+        const QPointer<QTcpSocket> socket = shared->socket();
+        const QString method = methodName(request.method());
+        const QString path = request.url().path(QUrl::FullyEncoded);
+        QFuture<Reply> future;
+        try {
+            future = d->dispatch(request);
+        } catch (const std::exception &e) {
+            future = readyError(api::Error::internal(std::string("dispatch: ") + e.what()));
+        }
+        auto take = [](const QFuture<Reply> &f) {
+            try {
+                if (f.isValid() && f.resultCount() > 0)
+                    return f.result();
+                return errorReply(api::Error::internal("the call was cancelled"));
+            } catch (const std::exception &e) {
+                return errorReply(api::Error::internal(e.what()));
+            } catch (...) {
+                return errorReply(api::Error::internal("unknown exception"));
+            }
+        };
+        if (future.isFinished()) {
+            d->finish(shared, socket, method, path, timer, take(future));
+            return;
+        }
+        auto *watcher = new QFutureWatcher<Reply>(this); // dies with the server: no late writes
+        connect(watcher, &QFutureWatcherBase::finished, this,
+                [this, watcher, shared, socket, method, path, timer, take] {
+                    watcher->deleteLater();
+                    d->finish(shared, socket, method, path, timer, take(watcher->future()));
+                });
+        watcher->setFuture(future);
+    });
+}
+
+ApiServer::~ApiServer() = default;
+
+bool ApiServer::listen(QString *error)
+{
+    auto fail = [error](const QString &message) {
+        if (error)
+            *error = message;
+        return false;
+    };
+    if (d->port != 0)
+        return fail(QStringLiteral("The server is already listening on port %1").arg(d->port));
+    QHostAddress address;
+    const QString host = d->options.host.trimmed();
+    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
+        address = QHostAddress(QHostAddress::LocalHost);
+    else if (!address.setAddress(host))
+        return fail(QStringLiteral("'%1' is not an IP address (use e.g. 127.0.0.1 or 0.0.0.0)").arg(host));
+    if (d->options.authTokens.empty() && !address.isLoopback() && !d->options.insecure)
+        return fail(QStringLiteral(
+                        "Refusing to serve on %1 without authentication: anyone on the network could "
+                        "use it. Pass --auth-file FILE, or --insecure if you really mean it.")
+                        .arg(host));
+    auto *tcp = new QTcpServer(d->http);
+    if (!tcp->listen(address, d->options.port)) {
+        const QString message = QStringLiteral("Cannot listen on %1:%2: %3")
+                                    .arg(host)
+                                    .arg(d->options.port)
+                                    .arg(tcp->errorString());
+        delete tcp;
+        return fail(message);
+    }
+    d->http->bind(tcp);
+    d->port = tcp->serverPort();
+    return true;
+}
+
+quint16 ApiServer::port() const
+{
+    return d->port;
+}
+
+QString ApiServer::baseUrl() const
+{
+    QString host = d->options.host.trimmed();
+    if (host.contains(QLatin1Char(':')))
+        host = QLatin1Char('[') + host + QLatin1Char(']');
+    return QStringLiteral("http://%1:%2").arg(host).arg(d->port);
+}
+
+const ServerOptions &ApiServer::options() const
+{
+    return d->options;
+}
+
+} // namespace wb::server
