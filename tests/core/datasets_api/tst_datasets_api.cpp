@@ -1,10 +1,12 @@
-// Datasets and DatasetIO behaviour through the StackApi interface, on the in-process engine with a
-// real SQLite store and real files. Written against StackApi so the same assertions can run through
-// the remote client and a real server (issue 3).
+// Datasets and DatasetIO behaviour through the StackApi interface, with a real SQLite store and real
+// files. Every test runs twice with the same assertions: on the in-process engine, and through the
+// remote client to a real server on loopback (remote client → HTTP → ApiServer → engine).
 
 #include "api/async.h"
+#include "api_server_thread.h"
 #include "engine/engine.h"
 #include "local_http_server.h"
+#include "remote/remote_client.h"
 
 #include <QDir>
 #include <QFile>
@@ -60,23 +62,75 @@ api::RegisterDatasetRequest rowsRequest(int n, std::optional<std::string> id = {
         QVERIFY2(bool(result_), result_ ? "" : result_.error().toString().c_str());                \
     } while (false)
 
+enum class Backend { Engine, Remote };
+
 class TestDatasetsApi : public QObject
 {
     Q_OBJECT
 
+public:
+    explicit TestDatasetsApi(Backend backend) : m_backend(backend) {}
+
 private:
+    const Backend m_backend;
     QTemporaryDir m_dir;
     std::unique_ptr<engine::Engine> m_engine;
+    std::unique_ptr<test::ApiServerThread> m_server;     // remote: no auth, principal ""
+    std::unique_ptr<test::ApiServerThread> m_authServer; // remote: tokens for alice and bob
+    std::unique_ptr<remote::RemoteClient> m_client;
 
-    api::StackApi &api() { return *m_engine; }
+    api::StackApi &api() { return m_backend == Backend::Engine ? static_cast<api::StackApi &>(*m_engine) : *m_client; }
 
+    server::StackApiProvider provider()
+    {
+        engine::Engine *engine = m_engine.get();
+        return [engine](const std::string &principal) { return engine->forPrincipal(principal); };
+    }
+
+    static server::ServerOptions serverOptions()
+    {
+        server::ServerOptions options;
+        options.port = 0;
+        options.allowFiles = {QStringLiteral("/")}; // path policy has its own tests (tst_server)
+        options.allowRemoteUris = true;
+        return options;
+    }
+
+    //! The API as `principal` sees it: an engine session, or a client with that principal's token.
+    std::shared_ptr<api::StackApi> principalApi(const std::string &principal)
+    {
+        if (m_backend == Backend::Engine)
+            return m_engine->forPrincipal(principal);
+        if (!m_authServer) {
+            auto options = serverOptions();
+            options.authTokens = {{"tok-alice", "alice"}, {"tok-bob", "bob"}};
+            m_authServer = std::make_unique<test::ApiServerThread>(provider(), options);
+        }
+        remote::RemoteOptions options;
+        options.baseUrl = m_authServer->baseUrl();
+        options.token = QString::fromStdString("tok-" + principal);
+        return std::make_shared<remote::RemoteClient>(options);
+    }
+
+    //! (Re)starts everything on the same data folder: a restart of the app or of the server.
     void openEngine(bool seedSamples = false)
     {
+        m_client.reset();
+        m_authServer.reset();
+        m_server.reset();
         m_engine.reset();
         m_engine = std::make_unique<engine::Engine>(
             engine::EngineConfig{m_dir.filePath(QStringLiteral("data")), seedSamples, 2, 1 << 20});
         auto opened = m_engine->open();
         QVERIFY2(opened, opened ? "" : opened.error().toString().c_str());
+        if (m_backend == Backend::Remote) {
+            m_server = std::make_unique<test::ApiServerThread>(provider(), serverOptions());
+            QVERIFY2(m_server->ok(), qPrintable(m_server->error()));
+            remote::RemoteOptions options;
+            options.baseUrl = m_server->baseUrl();
+            options.timeoutMs = 10000;
+            m_client = std::make_unique<remote::RemoteClient>(options);
+        }
     }
 
     QString writeFile(const QString &name, const QByteArray &content)
@@ -105,7 +159,13 @@ private Q_SLOTS:
         QDir(m_dir.filePath(QStringLiteral("data"))).removeRecursively();
         openEngine();
     }
-    void cleanup() { m_engine.reset(); }
+    void cleanup()
+    {
+        m_client.reset();
+        m_authServer.reset();
+        m_server.reset();
+        m_engine.reset();
+    }
 
     void registerWithoutIdGeneratesDatasetUuidAndInfersProvider()
     {
@@ -482,8 +542,8 @@ private Q_SLOTS:
     void principalsSeeOnlyTheirOwnAndSharedDatasets()
     {
         QVERIFY_RESULT(await(api().registerDataset(rowsRequest(1, std::string("shared")))));
-        auto alice = m_engine->forPrincipal("alice");
-        auto bob = m_engine->forPrincipal("bob");
+        auto alice = principalApi("alice");
+        auto bob = principalApi("bob");
         QVERIFY_RESULT(await(alice->registerDataset(rowsRequest(2, std::string("a")))));
 
         auto bobList = await(bob->listDatasets());
@@ -514,5 +574,13 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestDatasetsApi)
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    TestDatasetsApi onEngine(Backend::Engine);
+    int failed = QTest::qExec(&onEngine, argc, argv);
+    TestDatasetsApi throughServer(Backend::Remote);
+    failed += QTest::qExec(&throughServer, argc, argv);
+    return failed;
+}
 #include "tst_datasets_api.moc"
