@@ -8,21 +8,6 @@
 
 namespace wb::server {
 
-std::string uriScheme(const std::string &uri)
-{
-    // Same rule as the engine's SourceResolver, so both agree on what is a path.
-    const auto colon = uri.find(':');
-    if (colon == std::string::npos)
-        return {};
-    std::string scheme = uri.substr(0, colon);
-    for (char &c : scheme) {
-        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.'))
-            return {};
-        c = char(std::tolower(static_cast<unsigned char>(c)));
-    }
-    return scheme;
-}
-
 QString resolvedLocalPath(const QString &path)
 {
     QString absolute = QDir::cleanPath(QDir::current().absoluteFilePath(path));

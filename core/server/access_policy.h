@@ -11,6 +11,7 @@
 //   - any other scheme passes through; the engine refuses it with a 400 at iterrows.
 
 #include "api/datasets.h"
+#include "util/text.h"
 
 #include <QString>
 #include <QStringList>
@@ -26,9 +27,8 @@ struct AccessPolicy
 //! 403 (or 400 for a malformed file:// URI) when `source` is not allowed by `policy`.
 api::Status checkDataSource(const api::DataSource &source, const AccessPolicy &policy);
 
-//! The URI's lower-case scheme as the engine sees it: "" for a plain path, one letter for a
-//! Windows drive.
-std::string uriScheme(const std::string &uri);
+//! The URI's lower-case scheme, by the same rule as the engine (util/text.h).
+using util::uriScheme;
 
 //! The absolute path `path` really names, with every symlink and ../ resolved. A path that does not
 //! exist (yet) resolves its deepest existing ancestor and appends the rest, so a missing file under

@@ -116,6 +116,24 @@ api::Status DatasetService::unregisterDataset(const std::string &principal, cons
     return {};
 }
 
+api::Result<DatasetService::Opened> DatasetService::open(const std::string &principal,
+                                                        const std::string &id)
+{
+    auto dataset = getDataset(principal, id);
+    if (!dataset)
+        return dataset.error();
+    auto source = m_sources.sourceFor(id, dataset->source);
+    if (!source)
+        return source.error();
+    auto sourceCount = source.value()->rowCount();
+    if (!sourceCount)
+        return sourceCount.error();
+    auto appendedCount = m_store.rowCount(kKind, id);
+    if (!appendedCount)
+        return appendedCount.error();
+    return Opened{std::move(dataset).value(), source.value(), sourceCount.value(), appendedCount.value()};
+}
+
 api::Result<std::vector<api::JsonObject>> DatasetService::readRange(const api::Dataset &dataset,
                                                                     RowSource &source,
                                                                     int64_t sourceCount,
@@ -149,19 +167,11 @@ api::Result<api::PaginatedResponse> DatasetService::iterrows(const std::string &
     if (limit && *limit < -1)
         return api::Error::badRequest("limit: must be -1 (all rows) or 0 or more, got "
                                       + std::to_string(*limit));
-    auto dataset = getDataset(principal, id);
-    if (!dataset)
-        return dataset.error();
-    auto source = m_sources.sourceFor(id, dataset->source);
-    if (!source)
-        return source.error();
-    auto sourceCount = source.value()->rowCount();
-    if (!sourceCount)
-        return sourceCount.error();
-    auto appendedCount = m_store.rowCount(kKind, id);
-    if (!appendedCount)
-        return appendedCount.error();
-    const int64_t total = sourceCount.value() + appendedCount.value();
+    auto opened = open(principal, id);
+    if (!opened)
+        return opened.error();
+    const Opened &o = opened.value();
+    const int64_t total = o.sourceCount + o.appendedCount;
 
     // Upstream pagination (paginate_records): no limit or -1 means every row from the first one,
     // whatever start_index says.
@@ -171,7 +181,7 @@ api::Result<api::PaginatedResponse> DatasetService::iterrows(const std::string &
         start = std::min(startIndex.value_or(0), total);
         end = std::min(start + *limit, total);
     }
-    auto rows = readRange(dataset.value(), *source.value(), sourceCount.value(), start, end);
+    auto rows = readRange(o.dataset, *o.source, o.sourceCount, start, end);
     if (!rows)
         return rows.error();
     api::PaginatedResponse page;
@@ -193,34 +203,26 @@ api::Status DatasetService::appendRows(const std::string &principal, const std::
 
 api::Result<api::DatasetStats> DatasetService::stats(const std::string &principal, const std::string &id)
 {
-    auto dataset = getDataset(principal, id);
-    if (!dataset)
-        return dataset.error();
-    auto source = m_sources.sourceFor(id, dataset->source);
-    if (!source)
-        return source.error();
-    auto sourceCount = source.value()->rowCount();
-    if (!sourceCount)
-        return sourceCount.error();
-    auto appendedCount = m_store.rowCount(kKind, id);
-    if (!appendedCount)
-        return appendedCount.error();
+    auto opened = open(principal, id);
+    if (!opened)
+        return opened.error();
+    const Opened &o = opened.value();
 
     api::DatasetStats stats;
     stats.dataset_id = id;
-    stats.row_count = sourceCount.value() + appendedCount.value();
-    stats.appended_row_count = appendedCount.value();
-    stats.format = source.value()->formatName();
-    stats.columns = source.value()->columns();
-    if (stats.columns.empty() && sourceCount.value() > 0) {
+    stats.row_count = o.sourceCount + o.appendedCount;
+    stats.appended_row_count = o.appendedCount;
+    stats.format = o.source->formatName();
+    stats.columns = o.source->columns();
+    if (stats.columns.empty() && o.sourceCount > 0) {
         // Schemaless sources (JSON, JSONL): the keys of the first rows stand for the columns.
-        auto head = source.value()->readRows(0, 100);
+        auto head = o.source->readRows(0, 100);
         if (head)
             for (const auto &row : head.value())
                 collectColumns(row, stats.columns);
     }
     // Appended rows may bring new columns; the first thousand are enough to show them.
-    auto appended = m_store.readRows(kKind, id, 0, std::min<int64_t>(appendedCount.value(), 1000));
+    auto appended = m_store.readRows(kKind, id, 0, std::min<int64_t>(o.appendedCount, 1000));
     if (!appended)
         return appended.error();
     for (const auto &row : appended.value())

@@ -37,6 +37,16 @@ public:
     static bool isKnownProvider(const std::string &providerId);
 
 private:
+    //! A visible dataset with its source opened and both row counts known.
+    struct Opened
+    {
+        api::Dataset dataset;
+        std::shared_ptr<RowSource> source;
+        int64_t sourceCount = 0;
+        int64_t appendedCount = 0;
+    };
+    api::Result<Opened> open(const std::string &principal, const std::string &id);
+
     //! Rows [start, end) of source rows followed by appended rows.
     api::Result<std::vector<api::JsonObject>> readRange(const api::Dataset &dataset,
                                                         RowSource &source, int64_t sourceCount,

@@ -1,5 +1,7 @@
 #include "engine/datasets/file_formats.h"
 
+#include "util/text.h"
+
 #include "engine/datasets/file_row_source.h"
 #include "engine/datasets/xlsx_row_source.h"
 
@@ -11,19 +13,8 @@
 namespace wb::engine {
 namespace {
 
-std::string lower(std::string s)
-{
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return char(std::tolower(c)); });
-    return s;
-}
-
-std::string trimmed(const std::string &s)
-{
-    const auto first = s.find_first_not_of(" \t");
-    if (first == std::string::npos)
-        return {};
-    return s.substr(first, s.find_last_not_of(" \t") - first + 1);
-}
+using util::lowerAscii;
+using util::trimmedSpaces;
 
 } // namespace
 
@@ -35,7 +26,7 @@ FileFormat formatFromName(const std::string &nameOrUrl)
     const auto dot = name.rfind('.');
     if (dot == std::string::npos)
         return FileFormat::Unknown;
-    const std::string ext = lower(name.substr(dot + 1));
+    const std::string ext = lowerAscii(name.substr(dot + 1));
     if (ext == "csv")
         return FileFormat::Csv;
     if (ext == "tsv" || ext == "tab")
@@ -51,7 +42,7 @@ FileFormat formatFromName(const std::string &nameOrUrl)
 
 FileFormat formatFromMime(const std::string &mimeType)
 {
-    const std::string mime = lower(trimmed(mimeType.substr(0, mimeType.find(';'))));
+    const std::string mime = lowerAscii(trimmedSpaces(mimeType.substr(0, mimeType.find(';'))));
     if (mime == "text/csv")
         return FileFormat::Csv;
     if (mime == "text/tab-separated-values")

@@ -4,6 +4,7 @@
 #include "engine/sources/data_uri.h"
 #include "engine/sources/http_cache.h"
 #include "engine/sources/huggingface_source.h"
+#include "util/text.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -20,20 +21,6 @@
 namespace wb::engine {
 
 namespace {
-
-std::string lowerScheme(const std::string &uri)
-{
-    const auto colon = uri.find(':');
-    if (colon == std::string::npos)
-        return {};
-    std::string scheme = uri.substr(0, colon);
-    for (char &c : scheme) {
-        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.'))
-            return {}; // not a scheme: a path that happens to contain ':'
-        c = char(std::tolower(static_cast<unsigned char>(c)));
-    }
-    return scheme;
-}
 
 QString hashName(const std::string &text)
 {
@@ -112,7 +99,7 @@ struct SourceResolver::Private
 
     api::Result<LocalFile> localFileFor(const std::string &uri)
     {
-        const std::string scheme = lowerScheme(uri);
+        const std::string scheme = util::uriScheme(uri);
         if (scheme == "data")
             return materialiseDataUri(uri);
         if (scheme == "http" || scheme == "https") {
@@ -161,7 +148,7 @@ api::Status SourceResolver::checkAtRegister(const api::DataSource &source) const
         return {};
     if (uri->uri.empty())
         return api::Error::badRequest("source.uri: must not be empty");
-    if (lowerScheme(uri->uri) == "data") {
+    if (util::uriScheme(uri->uri) == "data") {
         // base64 grows by 4/3; allow the header on top.
         const size_t maxEncoded = d->config.maxDataUriBytes / 3 * 4 + 4096;
         if (uri->uri.size() > maxEncoded)
@@ -184,7 +171,7 @@ api::Result<std::shared_ptr<RowSource>> SourceResolver::sourceFor(const std::str
         };
     } else {
         const std::string &uri = std::get<api::UriDataSource>(source).uri;
-        if (lowerScheme(uri) == "huggingface") {
+        if (util::uriScheme(uri) == "huggingface") {
             key = uri;
             open = [uri]() -> api::Result<std::shared_ptr<RowSource>> {
                 auto parsed = parseHuggingFaceUri(uri);

@@ -1,5 +1,7 @@
 #include "engine/sources/data_uri.h"
 
+#include "util/text.h"
+
 #include <QByteArray>
 #include <QStringDecoder>
 
@@ -9,19 +11,8 @@
 namespace wb::engine {
 namespace {
 
-std::string lower(std::string s)
-{
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return char(std::tolower(c)); });
-    return s;
-}
-
-std::string trimmed(const std::string &s)
-{
-    const auto first = s.find_first_not_of(" \t");
-    if (first == std::string::npos)
-        return {};
-    return s.substr(first, s.find_last_not_of(" \t") - first + 1);
-}
+using util::lowerAscii;
+using util::trimmedSpaces;
 
 int hexValue(char c)
 {
@@ -70,7 +61,7 @@ size_t estimatedDecodedSize(const std::string &payload, bool base64)
 
 api::Result<std::string> toUtf8(const std::string &bytes, const std::string &charset)
 {
-    const std::string cs = lower(charset);
+    const std::string cs = lowerAscii(charset);
     if (cs.empty() || cs == "utf-8" || cs == "utf8")
         return bytes;
     if (cs == "us-ascii" || cs == "ascii") { // a subset of UTF-8: only check it
@@ -91,7 +82,7 @@ api::Result<std::string> toUtf8(const std::string &bytes, const std::string &cha
 
 api::Result<DataUri> parseDataUri(const std::string &uri, size_t maxDecodedBytes)
 {
-    if (lower(uri.substr(0, 5)) != "data:")
+    if (lowerAscii(uri.substr(0, 5)) != "data:")
         return api::Error::badRequest("not a data: URI");
     const auto comma = uri.find(',', 5);
     if (comma == std::string::npos)
@@ -103,7 +94,7 @@ api::Result<DataUri> parseDataUri(const std::string &uri, size_t maxDecodedBytes
     size_t pos = 0;
     for (int part = 0; pos <= header.size(); ++part) {
         const auto semi = header.find(';', pos);
-        const std::string token = trimmed(header.substr(pos, semi == std::string::npos ? std::string::npos : semi - pos));
+        const std::string token = trimmedSpaces(header.substr(pos, semi == std::string::npos ? std::string::npos : semi - pos));
         pos = semi == std::string::npos ? header.size() + 1 : semi + 1;
         if (part == 0) {
             if (token.empty())
@@ -112,10 +103,10 @@ api::Result<DataUri> parseDataUri(const std::string &uri, size_t maxDecodedBytes
             if (slash == std::string::npos || slash == 0 || slash + 1 == token.size()
                 || token.find('=') != std::string::npos)
                 return api::Error::badRequest("data: URI has an invalid media type '" + token + "'");
-            result.mimeType = lower(token);
+            result.mimeType = lowerAscii(token);
             continue;
         }
-        if (lower(token) == "base64") {
+        if (lowerAscii(token) == "base64") {
             if (semi != std::string::npos) // RFC 2397: ";base64" is the last parameter
                 return api::Error::badRequest("data: URI has ';base64' before other parameters");
             base64 = true;
@@ -124,7 +115,7 @@ api::Result<DataUri> parseDataUri(const std::string &uri, size_t maxDecodedBytes
         const auto eq = token.find('=');
         if (eq == std::string::npos || eq == 0)
             return api::Error::badRequest("data: URI has an invalid parameter '" + token + "'");
-        if (lower(token.substr(0, eq)) == "charset") {
+        if (lowerAscii(token.substr(0, eq)) == "charset") {
             auto value = percentDecode(token.substr(eq + 1));
             if (!value)
                 return value.error();
