@@ -18,7 +18,13 @@ packages=(
   qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite libqt6sql6-psql libqt6svg6-dev
   qt6-qpa-plugins nlohmann-json3-dev libquazip1-qt6-dev qtkeychain-qt6-dev
   python3 python3-pandas python3-openpyxl
+  wrk python3-fastapi python3-uvicorn
 )
+# Node.js and npm run the SDK conformance suite (tests/conformance). Debian's packages only when no
+# `node` is on PATH already: a newer Node.js installed some other way is kept, not replaced.
+if ! command -v node >/dev/null 2>&1; then
+  packages+=(nodejs npm)
+fi
 test_packages=(postgresql)
 
 install_packages() {
