@@ -3,6 +3,8 @@
 #include "store/migrations.h"
 
 #include <QAtomicInt>
+
+#include <algorithm>
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
@@ -384,6 +386,7 @@ static Resource resourceFromQuery(const QSqlQuery &query)
     r.id = query.value(1).toString().toStdString();
     r.body = api::Json::parse(query.value(2).toString().toStdString(), nullptr, false);
     r.owner = query.value(3).toString().toStdString();
+    r.seq = query.value(4).toLongLong();
     return r;
 }
 
@@ -393,7 +396,7 @@ api::Result<std::optional<Resource>> Store::getResource(const std::string &kind,
     if (!db)
         return db.error();
     QSqlQuery query(db.value());
-    query.prepare(QStringLiteral("SELECT kind, id, body, owner FROM resources WHERE kind = ? AND id = ?"));
+    query.prepare(QStringLiteral("SELECT kind, id, body, owner, seq FROM resources WHERE kind = ? AND id = ?"));
     query.addBindValue(q(kind));
     query.addBindValue(q(id));
     if (!query.exec())
@@ -411,7 +414,7 @@ api::Result<std::vector<Resource>> Store::listResources(const std::string &kind)
     QSqlQuery query(db.value());
     query.setForwardOnly(true);
     query.prepare(QStringLiteral(
-        "SELECT kind, id, body, owner FROM resources WHERE kind = ? ORDER BY seq"));
+        "SELECT kind, id, body, owner, seq FROM resources WHERE kind = ? ORDER BY seq"));
     query.addBindValue(q(kind));
     if (!query.exec())
         return dbError("listing resources", query.lastError());
@@ -433,7 +436,7 @@ api::Result<Resource> Store::registerResource(const Resource &resource)
     Transaction tx(db.value(), d->backend);
     if (!tx.begun())
         return dbError("starting a transaction", tx.error());
-    query.prepare(QStringLiteral("SELECT kind, id, body, owner FROM resources WHERE kind = ? AND id = ?"));
+    query.prepare(QStringLiteral("SELECT kind, id, body, owner, seq FROM resources WHERE kind = ? AND id = ?"));
     query.addBindValue(q(resource.kind));
     query.addBindValue(q(resource.id));
     if (!query.exec())
@@ -446,19 +449,37 @@ api::Result<Resource> Store::registerResource(const Resource &resource)
                                     + "' already exists with different content. Unregister it "
                                       "first if you want to replace it.");
     }
+    // The next registration number: past every number ever given (kept in store_meta, since the
+    // resource that had the largest one may have been unregistered), so (id, seq) is never reused.
+    if (!query.exec(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM resources")) || !query.next())
+        return dbError("numbering a resource", query.lastError());
+    int64_t next = query.value(0).toLongLong() + 1;
+    if (!query.exec(QStringLiteral("SELECT value FROM store_meta WHERE key = 'resource_seq'")))
+        return dbError("numbering a resource", query.lastError());
+    if (query.next())
+        next = std::max<int64_t>(next, query.value(0).toString().toLongLong() + 1);
     query.prepare(QStringLiteral(
-        "INSERT INTO resources (kind, id, body, owner, created_at, seq) VALUES (?, ?, ?, ?, ?,"
-        " (SELECT COALESCE(MAX(seq), 0) + 1 FROM resources))"));
+        "INSERT INTO store_meta (key, value) VALUES ('resource_seq', ?)"
+        " ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+    query.addBindValue(QString::number(next));
+    if (!query.exec())
+        return dbError("numbering a resource", query.lastError());
+
+    query.prepare(QStringLiteral(
+        "INSERT INTO resources (kind, id, body, owner, created_at, seq) VALUES (?, ?, ?, ?, ?, ?)"));
     query.addBindValue(q(resource.kind));
     query.addBindValue(q(resource.id));
     query.addBindValue(q(resource.body.dump()));
     query.addBindValue(q(resource.owner));
     query.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+    query.addBindValue(qint64(next));
     if (!query.exec())
         return dbError("storing a resource", query.lastError());
+    Resource stored = resource;
+    stored.seq = next;
     if (!tx.commit())
         return dbError("committing a resource", tx.error());
-    return resource;
+    return stored;
 }
 
 api::Status Store::updateResource(const Resource &resource)
@@ -558,7 +579,10 @@ api::Result<int64_t> Store::rowCount(const std::string &kind, const std::string 
     if (!db)
         return db.error();
     QSqlQuery query(db.value());
-    query.prepare(QStringLiteral("SELECT COUNT(*) FROM resource_rows WHERE kind = ? AND id = ?"));
+    // Positions are dense from 0, so the largest one answers from the primary key's index
+    // (COUNT(*) would walk every appended row).
+    query.prepare(QStringLiteral(
+        "SELECT COALESCE(MAX(position) + 1, 0) FROM resource_rows WHERE kind = ? AND id = ?"));
     query.addBindValue(q(kind));
     query.addBindValue(q(id));
     if (!query.exec() || !query.next())

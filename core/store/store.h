@@ -33,6 +33,9 @@ struct Resource
     std::string id;
     api::Json body;
     std::string owner; //!< principal that created it; "" when auth is off
+    //! Registration number, unique across the store and never reused: a resource unregistered and
+    //! registered again under the same id gets a new one, so caches can key on (id, seq).
+    int64_t seq = 0;
 };
 
 class Store

@@ -29,9 +29,9 @@ std::string inferProvider(const api::RegisterDatasetRequest &request)
     return "localfs";
 }
 
-bool visibleTo(const store::Resource &resource, const std::string &principal)
+bool visibleTo(const std::string &owner, const std::string &principal)
 {
-    return principal.empty() || resource.owner.empty() || resource.owner == principal;
+    return principal.empty() || owner.empty() || owner == principal;
 }
 
 } // namespace
@@ -65,7 +65,7 @@ api::Result<api::Dataset> DatasetService::registerDataset(const std::string &pri
     auto existing = m_store.getResource(kKind, dataset.identifier);
     if (!existing)
         return existing.error();
-    if (existing.value() && !visibleTo(*existing.value(), principal))
+    if (existing.value() && !visibleTo(existing.value()->owner, principal))
         return api::Error::make(403, "Dataset '" + dataset.identifier
                                          + "' belongs to another principal; choose another id");
 
@@ -73,20 +73,65 @@ api::Result<api::Dataset> DatasetService::registerDataset(const std::string &pri
         store::Resource{kKind, dataset.identifier, api::toJson(dataset), principal});
     if (!stored)
         return stored.error();
-    return api::parse<api::Dataset>(stored->body);
+    auto parsed = api::parse<api::Dataset>(stored->body);
+    if (parsed) {
+        auto registered = std::make_shared<Registered>(Registered{parsed.value(), stored->owner, stored->seq, {}});
+        registered->loaded.start();
+        remember(std::move(registered));
+    }
+    return parsed;
+}
+
+api::Result<DatasetService::RegisteredPtr> DatasetService::lookup(const std::string &principal,
+                                                                 const std::string &id)
+{
+    RegisteredPtr registered;
+    {
+        std::lock_guard lock(m_cacheMutex);
+        auto it = m_cache.find(id);
+        if (it != m_cache.end() && it->second->loaded.elapsed() < kCacheSeconds * 1000LL)
+            registered = it->second;
+    }
+    if (!registered) {
+        auto found = m_store.getResource(kKind, id);
+        if (!found)
+            return found.error();
+        if (!found.value()) {
+            forget(id);
+            return datasetNotFound(id);
+        }
+        auto dataset = api::parse<api::Dataset>(found.value()->body);
+        if (!dataset)
+            return api::Error::internal("stored dataset '" + id + "' is corrupt: " + dataset.error().detail);
+        auto fresh = std::make_shared<Registered>(
+            Registered{std::move(dataset).value(), found.value()->owner, found.value()->seq, {}});
+        fresh->loaded.start();
+        registered = fresh;
+        remember(registered);
+    }
+    if (!visibleTo(registered->owner, principal))
+        return datasetNotFound(id);
+    return registered;
+}
+
+void DatasetService::remember(RegisteredPtr registered)
+{
+    std::lock_guard lock(m_cacheMutex);
+    m_cache[registered->dataset.identifier] = std::move(registered);
+}
+
+void DatasetService::forget(const std::string &id)
+{
+    std::lock_guard lock(m_cacheMutex);
+    m_cache.erase(id);
 }
 
 api::Result<api::Dataset> DatasetService::getDataset(const std::string &principal, const std::string &id)
 {
-    auto found = m_store.getResource(kKind, id);
-    if (!found)
-        return found.error();
-    if (!found.value() || !visibleTo(*found.value(), principal))
-        return datasetNotFound(id);
-    auto dataset = api::parse<api::Dataset>(found.value()->body);
-    if (!dataset)
-        return api::Error::internal("stored dataset '" + id + "' is corrupt: " + dataset.error().detail);
-    return dataset;
+    auto registered = lookup(principal, id);
+    if (!registered)
+        return registered.error();
+    return registered.value()->dataset;
 }
 
 api::Result<api::ListDatasetsResponse> DatasetService::listDatasets(const std::string &principal)
@@ -96,7 +141,7 @@ api::Result<api::ListDatasetsResponse> DatasetService::listDatasets(const std::s
         return all.error();
     api::ListDatasetsResponse out;
     for (const auto &r : all.value()) {
-        if (!visibleTo(r, principal))
+        if (!visibleTo(r.owner, principal))
             continue;
         auto dataset = api::parse<api::Dataset>(r.body);
         if (dataset) // a corrupt entry must not hide every other dataset
@@ -110,19 +155,21 @@ api::Status DatasetService::unregisterDataset(const std::string &principal, cons
     if (auto visible = getDataset(principal, id); !visible)
         return visible.error();
     auto removed = m_store.deleteResource(kKind, id);
+    forget(id);
+    m_sources.forget(id);
     if (!removed)
         return removed.error().status == 404 ? datasetNotFound(id) : removed.error();
-    m_sources.forget(id);
     return {};
 }
 
 api::Result<DatasetService::Opened> DatasetService::open(const std::string &principal,
                                                         const std::string &id)
 {
-    auto dataset = getDataset(principal, id);
-    if (!dataset)
-        return dataset.error();
-    auto source = m_sources.sourceFor(id, dataset->source);
+    auto registered = lookup(principal, id);
+    if (!registered)
+        return registered.error();
+    const RegisteredPtr &r = registered.value();
+    auto source = m_sources.sourceFor(id, r->seq, r->dataset.source);
     if (!source)
         return source.error();
     auto sourceCount = source.value()->rowCount();
@@ -131,10 +178,10 @@ api::Result<DatasetService::Opened> DatasetService::open(const std::string &prin
     auto appendedCount = m_store.rowCount(kKind, id);
     if (!appendedCount)
         return appendedCount.error();
-    return Opened{std::move(dataset).value(), source.value(), sourceCount.value(), appendedCount.value()};
+    return Opened{r, source.value(), sourceCount.value(), appendedCount.value()};
 }
 
-api::Result<std::vector<api::JsonObject>> DatasetService::readRange(const api::Dataset &dataset,
+api::Result<std::vector<api::JsonObject>> DatasetService::readRange(const std::string &id,
                                                                     RowSource &source,
                                                                     int64_t sourceCount,
                                                                     int64_t start, int64_t end)
@@ -148,7 +195,7 @@ api::Result<std::vector<api::JsonObject>> DatasetService::readRange(const api::D
     }
     if (end > sourceCount) {
         const int64_t from = std::max<int64_t>(start - sourceCount, 0);
-        auto appended = m_store.readRows(kKind, dataset.identifier, from, end - sourceCount - from);
+        auto appended = m_store.readRows(kKind, id, from, end - sourceCount - from);
         if (!appended)
             return appended.error();
         rows.insert(rows.end(), std::make_move_iterator(appended->begin()),
@@ -181,7 +228,7 @@ api::Result<api::PaginatedResponse> DatasetService::iterrows(const std::string &
         start = std::min(startIndex.value_or(0), total);
         end = std::min(start + *limit, total);
     }
-    auto rows = readRange(o.dataset, *o.source, o.sourceCount, start, end);
+    auto rows = readRange(id, *o.source, o.sourceCount, start, end);
     if (!rows)
         return rows.error();
     api::PaginatedResponse page;

@@ -13,6 +13,11 @@
 #include "engine/datasets/source_resolver.h"
 #include "store/store.h"
 
+#include <QElapsedTimer>
+
+#include <mutex>
+#include <unordered_map>
+
 namespace wb::engine {
 
 class DatasetService
@@ -37,10 +42,27 @@ public:
     static bool isKnownProvider(const std::string &providerId);
 
 private:
+    //! A registered dataset as the store has it, parsed once. Kept in memory so a page request
+    //! does not re-read and re-parse the stored body (which holds every inline row or the whole
+    //! data: URI). This process's writes update the cache; another process's (a shared PostgreSQL
+    //! store) are seen after at most kCacheSeconds.
+    struct Registered
+    {
+        api::Dataset dataset;
+        std::string owner;
+        int64_t seq = 0;
+        QElapsedTimer loaded;
+    };
+    static constexpr int kCacheSeconds = 2;
+    using RegisteredPtr = std::shared_ptr<const Registered>; // shared, never copied per request
+    api::Result<RegisteredPtr> lookup(const std::string &principal, const std::string &id);
+    void remember(RegisteredPtr registered);
+    void forget(const std::string &id);
+
     //! A visible dataset with its source opened and both row counts known.
     struct Opened
     {
-        api::Dataset dataset;
+        RegisteredPtr registered;
         std::shared_ptr<RowSource> source;
         int64_t sourceCount = 0;
         int64_t appendedCount = 0;
@@ -48,12 +70,14 @@ private:
     api::Result<Opened> open(const std::string &principal, const std::string &id);
 
     //! Rows [start, end) of source rows followed by appended rows.
-    api::Result<std::vector<api::JsonObject>> readRange(const api::Dataset &dataset,
-                                                        RowSource &source, int64_t sourceCount,
-                                                        int64_t start, int64_t end);
+    api::Result<std::vector<api::JsonObject>> readRange(const std::string &id, RowSource &source,
+                                                        int64_t sourceCount, int64_t start,
+                                                        int64_t end);
 
     store::Store &m_store;
     SourceResolver &m_sources;
+    std::mutex m_cacheMutex;
+    std::unordered_map<std::string, RegisteredPtr> m_cache;
 };
 
 } // namespace wb::engine

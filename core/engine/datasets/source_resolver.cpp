@@ -8,6 +8,7 @@
 
 #include <QCryptographicHash>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QDir>
 #include <QFileInfo>
 #include <QMutex>
@@ -58,12 +59,51 @@ struct SourceResolver::Private
     SourceResolverConfig config;
     HttpCache http;
     QMutex mutex;
+    //! How an opened source may go stale, which decides how cheaply a cache hit is confirmed.
+    enum class Staleness {
+        Never,     // inline rows, data: URIs, Hugging Face: fixed for a given registration
+        FileStamp, // a local file: its size and modification time
+        Remote,    // an http(s) download: revalidated with the server every httpRevalidateSeconds
+    };
     struct Entry
     {
-        std::string key; // what the source was opened from; a different key means reopen
+        int64_t revision = 0; // the registration the source belongs to (store seq)
+        std::string key;      // what the source was opened from; a different key means reopen
         std::shared_ptr<RowSource> source;
+        Staleness staleness = Staleness::Never;
+        QString localPath;    // FileStamp: the file to stat
+        QElapsedTimer checked; // Remote: since the last revalidation
     };
     std::map<std::string, Entry> cache;
+
+    static std::string fileStamp(const QString &path)
+    {
+        const QFileInfo info(path);
+        return path.toStdString() + '|' + std::to_string(info.size()) + '|'
+               + std::to_string(info.lastModified().toMSecsSinceEpoch());
+    }
+
+    //! The cached source when it is known to be current, without decoding or fetching anything:
+    //! a page request must not cost O(dataset size) (a 64 MiB data: URI, thousands of inline rows).
+    std::shared_ptr<RowSource> currentCached(const std::string &datasetId, int64_t revision)
+    {
+        QMutexLocker lock(&mutex);
+        auto it = cache.find(datasetId);
+        if (it == cache.end() || it->second.revision != revision)
+            return nullptr;
+        const Entry &e = it->second;
+        switch (e.staleness) {
+        case Staleness::Never:
+            return e.source;
+        case Staleness::FileStamp:
+            return fileStamp(e.localPath) == e.key ? e.source : nullptr;
+        case Staleness::Remote:
+            return e.checked.isValid() && e.checked.elapsed() < config.httpRevalidateSeconds * 1000LL
+                       ? e.source
+                       : nullptr;
+        }
+        return nullptr;
+    }
 
     explicit Private(SourceResolverConfig c)
         : config(std::move(c))
@@ -160,19 +200,25 @@ api::Status SourceResolver::checkAtRegister(const api::DataSource &source) const
 }
 
 api::Result<std::shared_ptr<RowSource>> SourceResolver::sourceFor(const std::string &datasetId,
+                                                                  int64_t revision,
                                                                   const api::DataSource &source)
 {
-    std::string key;
+    if (auto current = d->currentCached(datasetId, revision))
+        return current;
+
+    Private::Entry entry;
+    entry.revision = revision;
     std::function<api::Result<std::shared_ptr<RowSource>>()> open;
     if (const auto *rows = std::get_if<api::RowsDataSource>(&source)) {
-        key = "rows";
+        entry.key = "rows";
         open = [rows]() -> api::Result<std::shared_ptr<RowSource>> {
             return std::shared_ptr<RowSource>(makeInlineRowSource(rows->rows));
         };
     } else {
         const std::string &uri = std::get<api::UriDataSource>(source).uri;
-        if (util::uriScheme(uri) == "huggingface") {
-            key = uri;
+        const std::string scheme = util::uriScheme(uri);
+        if (scheme == "huggingface") {
+            entry.key = "huggingface";
             open = [uri]() -> api::Result<std::shared_ptr<RowSource>> {
                 auto parsed = parseHuggingFaceUri(uri);
                 if (!parsed)
@@ -185,9 +231,12 @@ api::Result<std::shared_ptr<RowSource>> SourceResolver::sourceFor(const std::str
             auto file = d->localFileFor(uri);
             if (!file)
                 return file.error();
-            const QFileInfo info(file->path);
-            key = file->path.toStdString() + '|' + std::to_string(info.size()) + '|'
-                + std::to_string(info.lastModified().toMSecsSinceEpoch());
+            entry.key = Private::fileStamp(file->path);
+            entry.localPath = file->path;
+            entry.staleness = scheme == "data"                      ? Private::Staleness::Never
+                              : scheme == "http" || scheme == "https" ? Private::Staleness::Remote
+                                                                    : Private::Staleness::FileStamp;
+            entry.checked.start();
             const LocalFile local = file.value();
             open = [this, local]() -> api::Result<std::shared_ptr<RowSource>> {
                 auto opened = openFileRowSource(local.path.toStdString(), local.format,
@@ -200,16 +249,21 @@ api::Result<std::shared_ptr<RowSource>> SourceResolver::sourceFor(const std::str
     }
 
     {
+        // Same registration and same file as before (e.g. a 304 from the server): keep the open
+        // source and its index, only note that it was checked.
         QMutexLocker lock(&d->mutex);
         auto it = d->cache.find(datasetId);
-        if (it != d->cache.end() && it->second.key == key)
+        if (it != d->cache.end() && it->second.revision == revision && it->second.key == entry.key) {
+            it->second.checked = entry.checked;
             return it->second.source;
+        }
     }
     auto opened = open();
     if (!opened)
         return opened.error();
+    entry.source = opened.value();
     QMutexLocker lock(&d->mutex);
-    d->cache[datasetId] = Private::Entry{key, opened.value()};
+    d->cache[datasetId] = std::move(entry);
     return opened.value();
 }
 

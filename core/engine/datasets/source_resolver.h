@@ -25,9 +25,11 @@ public:
     explicit SourceResolver(SourceResolverConfig config);
     ~SourceResolver();
 
-    //! The source for dataset `datasetId` (cached). Errors: 400 unsupported scheme or format,
-    //! 404 missing file, 413 oversized data: URI, 502 remote failure.
-    api::Result<std::shared_ptr<RowSource>> sourceFor(const std::string &datasetId,
+    //! The source for dataset `datasetId` as registered under `revision` (the store's seq: a
+    //! re-registration under the same id has another one). Cached: a hit costs a map lookup (plus
+    //! a stat for local files); nothing is decoded or downloaded again. Errors: 400 unsupported
+    //! scheme or format, 404 missing file, 413 oversized data: URI, 502 remote failure.
+    api::Result<std::shared_ptr<RowSource>> sourceFor(const std::string &datasetId, int64_t revision,
                                                       const api::DataSource &source);
     //! Forgets the cached source (unregister).
     void forget(const std::string &datasetId);

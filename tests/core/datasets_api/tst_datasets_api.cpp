@@ -334,6 +334,14 @@ private Q_SLOTS:
         auto all = await(api().iterrows("r", {}, {}));
         QVERIFY_RESULT(all);
         QCOMPARE(all->data.size(), size_t(1));
+        // Registered again with other content under the same id: nothing cached from before shows.
+        QVERIFY_RESULT(await(api().unregisterDataset("r")));
+        QVERIFY_RESULT(await(api().registerDataset(rowsRequest(3, std::string("r")))));
+        QCOMPARE(await(api().iterrows("r", {}, {}))->data.size(), size_t(3));
+        const std::string csv = "data:text/csv,question%2Canswer%0Aa%2Cb%0A";
+        QVERIFY_RESULT(await(api().unregisterDataset("r")));
+        QVERIFY_RESULT(await(api().registerDataset(uriRequest(csv, std::string("r")))));
+        QCOMPARE(await(api().iterrows("r", {}, {}))->data.size(), size_t(1));
     }
 
     void sourcesPathFileUriAndDataUri()

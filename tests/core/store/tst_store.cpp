@@ -226,6 +226,24 @@ private Q_SLOTS:
         QCOMPARE(list->at(2).id, std::string("mid"));
     }
 
+    void registrationNumbersAreNeverReused()
+    {
+        auto s = open();
+        QVERIFY(s);
+        auto &store = *s.value();
+        auto first = store.registerResource(dataset("x", "a.csv"));
+        QVERIFY(first);
+        QVERIFY(first->seq > 0);
+        QCOMPARE(store.getResource("dataset", "x").value()->seq, first->seq);
+        QVERIFY(store.deleteResource("dataset", "x")); // x had the largest number
+        auto again = store.registerResource(dataset("x", "b.csv"));
+        QVERIFY(again);
+        QVERIFY2(again->seq > first->seq, qPrintable(QStringLiteral("%1 then %2").arg(first->seq).arg(again->seq)));
+        auto idempotent = store.registerResource(dataset("x", "b.csv"));
+        QVERIFY(idempotent);
+        QCOMPARE(idempotent->seq, again->seq);
+    }
+
     void appendedRowsKeepOrderAndDieWithTheResource()
     {
         auto s = open();
