@@ -4,7 +4,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+25"/>
+        <location filename="../app/main.cpp" line="+41"/>
         <source>Desktop workbench for the Llama Stack experimental APIs.</source>
         <translation>Desktop-Werkbank für die experimentellen Llama-Stack-APIs.</translation>
     </message>
@@ -34,7 +34,7 @@
         <translation>Gebietsschema</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+35"/>
         <source>Llama Stack Workbench</source>
         <translation>Llama Stack Workbench</translation>
     </message>
@@ -110,6 +110,265 @@
         <location filename="../ui/common/busy_overlay.cpp" line="+15"/>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::ConnectionController</name>
+    <message>
+        <location filename="../ui/connection/connection_controller.cpp" line="+29"/>
+        <source>No answer from %1 within %2 s.</source>
+        <translation>Keine Antwort von %1 innerhalb von %2 s.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>In-process engine</source>
+        <translation>Prozessinterne Engine</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The connection profile no longer exists.</source>
+        <translation>Das Verbindungsprofil existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remote connections are not available in this build.</source>
+        <translation>Entfernte Verbindungen sind in diesem Build nicht verfügbar.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The server reports its health as &quot;%1&quot;.</source>
+        <translation>Der Server meldet den Zustand „%1“.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Could not connect to %1:
+%2
+
+The workbench uses the in-process engine instead.</source>
+        <translation>Verbindung zu %1 nicht möglich:
+%2
+
+Die Workbench verwendet stattdessen die prozessinterne Engine.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Could not connect to %1:
+%2
+
+The workbench stays connected to %3.</source>
+        <translation>Verbindung zu %1 nicht möglich:
+%2
+
+Die Workbench bleibt mit %3 verbunden.</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::ConnectionMonitor</name>
+    <message>
+        <location filename="../ui/connection/connection_monitor.cpp" line="+22"/>
+        <source>No answer from the server within %1 s.</source>
+        <translation>Keine Antwort vom Server innerhalb von %1 s.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The server reports its health as &quot;%1&quot;.</source>
+        <translation>Der Server meldet den Zustand „%1“.</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::ConnectionTester</name>
+    <message>
+        <location filename="../ui/connection/connection_tester.cpp" line="+19"/>
+        <source>No answer within %1 s.</source>
+        <translation>Keine Antwort innerhalb von %1 s.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Remote connections are not available in this build.</source>
+        <translation>Entfernte Verbindungen sind in diesem Build nicht verfügbar.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>The server answers (version %1) but reports its health as &quot;%2&quot;.</source>
+        <translation>Der Server antwortet (Version %1), meldet aber den Zustand „%2“.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>OK — version %1</source>
+        <translation>OK — Version %1</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::ConnectionsDialog</name>
+    <message>
+        <location filename="../ui/connection/connections_dialog.cpp" line="+35"/>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Entfernen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Test connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Connect</source>
+        <translation>&amp;Verbinden</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Connections</source>
+        <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>none</source>
+        <translation>keines</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>system certificates only</source>
+        <translation>nur Systemzertifikate</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>URL:</source>
+        <translation>URL:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Token:</source>
+        <translation>Token:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CA file:</source>
+        <translation>CA-Datei:</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Connected to %1.</source>
+        <translation>Verbunden mit %1.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Could not connect: %1</source>
+        <translation>Verbindung nicht möglich: %1</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>%1 (connected)</source>
+        <translation>%1 (verbunden)</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Could not read the token from the keychain: %1</source>
+        <translation>Das Token konnte nicht aus dem Schlüsselbund gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Give the connection a name.</source>
+        <translation>Geben Sie der Verbindung einen Namen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The URL must be an http:// or https:// address, e.g. http://127.0.0.1:8321.</source>
+        <translation>Die URL muss eine http://- oder https://-Adresse sein, z. B. http://127.0.0.1:8321.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The CA file %1 does not exist.</source>
+        <translation>Die CA-Datei %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Saved, but the token could not be stored: %1</source>
+        <translation>Gespeichert, aber das Token konnte nicht abgelegt werden: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>New connection</source>
+        <translation>Neue Verbindung</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Remove connection</source>
+        <translation>Verbindung entfernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the connection “%1” and its stored token?</source>
+        <translation>Die Verbindung „%1“ und ihr gespeichertes Token entfernen?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The token could not be removed from the keychain: %1</source>
+        <translation>Das Token konnte nicht aus dem Schlüsselbund entfernt werden: %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Testing %1…</source>
+        <translation>Teste %1…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Connecting…</source>
+        <translation>Verbinde…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>CA certificates</source>
+        <translation>CA-Zertifikate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PEM certificates (*.pem *.crt);;All files (*)</source>
+        <translation>PEM-Zertifikate (*.pem *.crt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Tokens are kept in the system keychain, never in the settings file.</source>
+        <translation>Tokens werden im Schlüsselbund des Systems abgelegt, nie in der Einstellungsdatei.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No keychain is in use: tokens are kept for this session only and must be entered again after a restart. They are never written to disk.</source>
+        <translation>Kein Schlüsselbund in Verwendung: Tokens werden nur für diese Sitzung behalten und müssen nach einem Neustart erneut eingegeben werden. Sie werden nie auf die Festplatte geschrieben.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No keychain service is available (%1): the token is kept for this session only and must be entered again after a restart. It is never written to disk.</source>
+        <translation>Kein Schlüsselbunddienst verfügbar (%1): Das Token wird nur für diese Sitzung behalten und muss nach einem Neustart erneut eingegeben werden. Es wird nie auf die Festplatte geschrieben.</translation>
     </message>
 </context>
 <context>
@@ -217,7 +476,7 @@
 <context>
     <name>wb::ui::DatasetsPage</name>
     <message>
-        <location filename="../ui/datasets/datasets_page.cpp" line="+89"/>
+        <location filename="../ui/datasets/datasets_page.cpp" line="+90"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
@@ -382,6 +641,15 @@
     </message>
 </context>
 <context>
+    <name>wb::ui::KeychainTokenStore</name>
+    <message>
+        <location filename="../ui/connection/keychain_token_store.cpp" line="+69"/>
+        <location line="+52"/>
+        <source>the keychain did not answer within %1 s</source>
+        <translation>der Schlüsselbund hat nicht innerhalb von %1 s geantwortet</translation>
+    </message>
+</context>
+<context>
     <name>wb::ui::LanguageDialog</name>
     <message>
         <location filename="../ui/shell/language_dialog.cpp" line="+19"/>
@@ -407,17 +675,37 @@
 <context>
     <name>wb::ui::MainWindow</name>
     <message>
-        <location filename="../ui/shell/main_window.cpp" line="+25"/>
+        <location filename="../ui/shell/main_window.cpp" line="+29"/>
         <source>Llama Stack Workbench</source>
         <translation>Llama Stack Workbench</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+66"/>
         <source>Connected: %1</source>
         <translation>Verbunden: %1</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+2"/>
+        <source>Connected: %1 (%2)</source>
+        <translation>Verbunden: %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connection lost — retrying… %1 (%2): %3</source>
+        <translation>Verbindung verloren — neuer Versuch… %1 (%2): %3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>connecting to %1…</source>
+        <translation>verbinde mit %1…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -428,6 +716,16 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>&amp;Connection</source>
+        <translation>&amp;Verbindung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Manage connections…</source>
+        <translation>Verbindungen &amp;verwalten…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Settings</source>
         <translation>&amp;Einstellungen</translation>
     </message>
@@ -457,7 +755,7 @@
         <translation>&lt;h3&gt;Llama Stack Workbench %1&lt;/h3&gt;&lt;p&gt;Eine Desktop-Werkbank für die experimentellen Llama-Stack-APIs: Datensätze, Evaluierung, Reranking und Post-Training.&lt;/p&gt;&lt;p&gt;Verbunden: %2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/shell/workbench.cpp" line="+12"/>
+        <location filename="../ui/shell/workbench.cpp" line="+14"/>
         <source>Datasets</source>
         <translation>Datensätze</translation>
     </message>

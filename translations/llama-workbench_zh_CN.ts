@@ -4,7 +4,7 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="+25"/>
+        <location filename="../app/main.cpp" line="+41"/>
         <source>Desktop workbench for the Llama Stack experimental APIs.</source>
         <translation>用于 Llama Stack 实验性 API 的桌面工作台。</translation>
     </message>
@@ -34,7 +34,7 @@
         <translation>区域设置</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+35"/>
         <source>Llama Stack Workbench</source>
         <translation>Llama Stack 工作台</translation>
     </message>
@@ -110,6 +110,265 @@
         <location filename="../ui/common/busy_overlay.cpp" line="+15"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::ConnectionController</name>
+    <message>
+        <location filename="../ui/connection/connection_controller.cpp" line="+29"/>
+        <source>No answer from %1 within %2 s.</source>
+        <translation>%2 秒内没有收到 %1 的应答。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>In-process engine</source>
+        <translation>进程内引擎</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The connection profile no longer exists.</source>
+        <translation>该连接配置已不存在。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remote connections are not available in this build.</source>
+        <translation>此版本不支持远程连接。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The server reports its health as &quot;%1&quot;.</source>
+        <translation>服务器报告其健康状态为“%1”。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Could not connect to %1:
+%2
+
+The workbench uses the in-process engine instead.</source>
+        <translation>无法连接到 %1：
+%2
+
+工作台改用进程内引擎。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Could not connect to %1:
+%2
+
+The workbench stays connected to %3.</source>
+        <translation>无法连接到 %1：
+%2
+
+工作台保持连接到 %3。</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::ConnectionMonitor</name>
+    <message>
+        <location filename="../ui/connection/connection_monitor.cpp" line="+22"/>
+        <source>No answer from the server within %1 s.</source>
+        <translation>服务器在 %1 秒内没有应答。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The server reports its health as &quot;%1&quot;.</source>
+        <translation>服务器报告其健康状态为“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::ConnectionTester</name>
+    <message>
+        <location filename="../ui/connection/connection_tester.cpp" line="+19"/>
+        <source>No answer within %1 s.</source>
+        <translation>%1 秒内没有应答。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Remote connections are not available in this build.</source>
+        <translation>此版本不支持远程连接。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>The server answers (version %1) but reports its health as &quot;%2&quot;.</source>
+        <translation>服务器有应答（版本 %1），但报告其健康状态为“%2”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>OK — version %1</source>
+        <translation>正常 — 版本 %1</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::ConnectionsDialog</name>
+    <message>
+        <location filename="../ui/connection/connections_dialog.cpp" line="+35"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove…</source>
+        <translation>删除(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Test connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Connect</source>
+        <translation>连接(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Connections</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>system certificates only</source>
+        <translation>仅系统证书</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>URL:</source>
+        <translation>URL：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Token:</source>
+        <translation>令牌：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CA file:</source>
+        <translation>CA 文件：</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Connected to %1.</source>
+        <translation>已连接到 %1。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Could not connect: %1</source>
+        <translation>无法连接：%1</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>%1 (connected)</source>
+        <translation>%1（已连接）</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Could not read the token from the keychain: %1</source>
+        <translation>无法从钥匙串读取令牌：%1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Give the connection a name.</source>
+        <translation>请为连接命名。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The URL must be an http:// or https:// address, e.g. http://127.0.0.1:8321.</source>
+        <translation>URL 必须是 http:// 或 https:// 地址，例如 http://127.0.0.1:8321。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The CA file %1 does not exist.</source>
+        <translation>CA 文件 %1 不存在。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Saved, but the token could not be stored: %1</source>
+        <translation>已保存，但无法存储令牌：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>New connection</source>
+        <translation>新连接</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Remove connection</source>
+        <translation>删除连接</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the connection “%1” and its stored token?</source>
+        <translation>删除连接“%1”及其存储的令牌？</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The token could not be removed from the keychain: %1</source>
+        <translation>无法从钥匙串中删除令牌：%1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Testing %1…</source>
+        <translation>正在测试 %1…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>CA certificates</source>
+        <translation>CA 证书</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PEM certificates (*.pem *.crt);;All files (*)</source>
+        <translation>PEM 证书 (*.pem *.crt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Tokens are kept in the system keychain, never in the settings file.</source>
+        <translation>令牌保存在系统钥匙串中，从不写入设置文件。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No keychain is in use: tokens are kept for this session only and must be entered again after a restart. They are never written to disk.</source>
+        <translation>未使用钥匙串：令牌仅在本次会话中保留，重启后需要重新输入。令牌从不写入磁盘。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No keychain service is available (%1): the token is kept for this session only and must be entered again after a restart. It is never written to disk.</source>
+        <translation>没有可用的钥匙串服务（%1）：令牌仅在本次会话中保留，重启后需要重新输入。令牌从不写入磁盘。</translation>
     </message>
 </context>
 <context>
@@ -217,7 +476,7 @@
 <context>
     <name>wb::ui::DatasetsPage</name>
     <message>
-        <location filename="../ui/datasets/datasets_page.cpp" line="+89"/>
+        <location filename="../ui/datasets/datasets_page.cpp" line="+90"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -382,6 +641,15 @@
     </message>
 </context>
 <context>
+    <name>wb::ui::KeychainTokenStore</name>
+    <message>
+        <location filename="../ui/connection/keychain_token_store.cpp" line="+69"/>
+        <location line="+52"/>
+        <source>the keychain did not answer within %1 s</source>
+        <translation>钥匙串在 %1 秒内没有应答</translation>
+    </message>
+</context>
+<context>
     <name>wb::ui::LanguageDialog</name>
     <message>
         <location filename="../ui/shell/language_dialog.cpp" line="+19"/>
@@ -407,17 +675,37 @@
 <context>
     <name>wb::ui::MainWindow</name>
     <message>
-        <location filename="../ui/shell/main_window.cpp" line="+25"/>
+        <location filename="../ui/shell/main_window.cpp" line="+29"/>
         <source>Llama Stack Workbench</source>
         <translation>Llama Stack 工作台</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+66"/>
         <source>Connected: %1</source>
         <translation>已连接：%1</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+2"/>
+        <source>Connected: %1 (%2)</source>
+        <translation>已连接：%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connection lost — retrying… %1 (%2): %3</source>
+        <translation>连接中断 — 正在重试… %1 (%2)：%3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>connecting to %1…</source>
+        <translation>正在连接到 %1…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -428,6 +716,16 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>&amp;Connection</source>
+        <translation>连接(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Manage connections…</source>
+        <translation>管理连接(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
@@ -457,7 +755,7 @@
         <translation>&lt;h3&gt;Llama Stack 工作台 %1&lt;/h3&gt;&lt;p&gt;用于 Llama Stack 实验性 API 的桌面工作台：数据集、评估、重排序和后训练。&lt;/p&gt;&lt;p&gt;已连接：%2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/shell/workbench.cpp" line="+12"/>
+        <location filename="../ui/shell/workbench.cpp" line="+14"/>
         <source>Datasets</source>
         <translation>数据集</translation>
     </message>

@@ -1,7 +1,7 @@
 #pragma once
 
-// Builds the main window with its pages for a StackApi. Shared by app/main.cpp and the GUI tests,
-// so the tests run the same wiring the user gets.
+// Builds the main window with its pages. Shared by app/main.cpp and the GUI tests, so the tests run
+// the same wiring the user gets.
 
 #include "api/stack_api.h"
 
@@ -9,8 +9,14 @@
 
 namespace wb::ui {
 
+class ConnectionController;
 class MainWindow;
 
+//! The app's window: pages follow `connections` (rebuilt on every switch).
+std::unique_ptr<MainWindow> createMainWindow(ConnectionController &connections);
+
+//! A window on `api` only (in-process, no remote connections, tokens kept in memory), for tests
+//! and tools that have one StackApi. The window owns the controller it makes.
 std::unique_ptr<MainWindow> createMainWindow(api::StackApi &api);
 
 } // namespace wb::ui

@@ -124,6 +124,25 @@ void DatasetService::forget(const std::string &id)
 {
     std::lock_guard lock(m_cacheMutex);
     m_cache.erase(id);
+    m_appendedCounts.erase(id);
+}
+
+api::Result<int64_t> DatasetService::appendedCount(const std::string &id)
+{
+    {
+        std::lock_guard lock(m_cacheMutex);
+        auto it = m_appendedCounts.find(id);
+        if (it != m_appendedCounts.end() && it->second.loaded.elapsed() < kCacheSeconds * 1000LL)
+            return it->second.value;
+    }
+    auto count = m_store.rowCount(kKind, id);
+    if (!count)
+        return count.error();
+    std::lock_guard lock(m_cacheMutex);
+    Count &c = m_appendedCounts[id];
+    c.value = count.value();
+    c.loaded.start();
+    return count;
 }
 
 api::Result<api::Dataset> DatasetService::getDataset(const std::string &principal, const std::string &id)
@@ -175,10 +194,10 @@ api::Result<DatasetService::Opened> DatasetService::open(const std::string &prin
     auto sourceCount = source.value()->rowCount();
     if (!sourceCount)
         return sourceCount.error();
-    auto appendedCount = m_store.rowCount(kKind, id);
-    if (!appendedCount)
-        return appendedCount.error();
-    return Opened{r, source.value(), sourceCount.value(), appendedCount.value()};
+    auto appended = appendedCount(id);
+    if (!appended)
+        return appended.error();
+    return Opened{r, source.value(), sourceCount.value(), appended.value()};
 }
 
 api::Result<std::vector<api::JsonObject>> DatasetService::readRange(const std::string &id,
@@ -243,6 +262,10 @@ api::Status DatasetService::appendRows(const std::string &principal, const std::
     if (auto visible = getDataset(principal, id); !visible)
         return visible.error();
     auto appended = m_store.appendRows(kKind, id, rows);
+    {
+        std::lock_guard lock(m_cacheMutex); // counted again on the next read
+        m_appendedCounts.erase(id);
+    }
     if (!appended && appended.error().status == 404)
         return datasetNotFound(id);
     return appended;

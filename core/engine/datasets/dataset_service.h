@@ -78,6 +78,13 @@ private:
     SourceResolver &m_sources;
     std::mutex m_cacheMutex;
     std::unordered_map<std::string, RegisteredPtr> m_cache;
+    struct Count
+    {
+        int64_t value = 0;
+        QElapsedTimer loaded;
+    };
+    std::unordered_map<std::string, Count> m_appendedCounts; // same rules as m_cache
+    api::Result<int64_t> appendedCount(const std::string &id);
 };
 
 } // namespace wb::engine

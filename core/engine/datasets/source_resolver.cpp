@@ -61,9 +61,8 @@ struct SourceResolver::Private
     QMutex mutex;
     //! How an opened source may go stale, which decides how cheaply a cache hit is confirmed.
     enum class Staleness {
-        Never,     // inline rows, data: URIs, Hugging Face: fixed for a given registration
-        FileStamp, // a local file: its size and modification time
-        Remote,    // an http(s) download: revalidated with the server every httpRevalidateSeconds
+        Never,  // rows, data:, Hugging Face, local files (which follow their file themselves)
+        Remote, // an http(s) download: revalidated with the server every httpRevalidateSeconds
     };
     struct Entry
     {
@@ -71,7 +70,6 @@ struct SourceResolver::Private
         std::string key;      // what the source was opened from; a different key means reopen
         std::shared_ptr<RowSource> source;
         Staleness staleness = Staleness::Never;
-        QString localPath;    // FileStamp: the file to stat
         QElapsedTimer checked; // Remote: since the last revalidation
     };
     std::map<std::string, Entry> cache;
@@ -95,8 +93,6 @@ struct SourceResolver::Private
         switch (e.staleness) {
         case Staleness::Never:
             return e.source;
-        case Staleness::FileStamp:
-            return fileStamp(e.localPath) == e.key ? e.source : nullptr;
         case Staleness::Remote:
             return e.checked.isValid() && e.checked.elapsed() < config.httpRevalidateSeconds * 1000LL
                        ? e.source
@@ -232,10 +228,10 @@ api::Result<std::shared_ptr<RowSource>> SourceResolver::sourceFor(const std::str
             if (!file)
                 return file.error();
             entry.key = Private::fileStamp(file->path);
-            entry.localPath = file->path;
-            entry.staleness = scheme == "data"                      ? Private::Staleness::Never
-                              : scheme == "http" || scheme == "https" ? Private::Staleness::Remote
-                                                                    : Private::Staleness::FileStamp;
+            // A file row source notices changes to its file by itself (size and mtime, rebuilding
+            // its index), so only downloads need a periodic look at the server.
+            entry.staleness = scheme == "http" || scheme == "https" ? Private::Staleness::Remote
+                                                                  : Private::Staleness::Never;
             entry.checked.start();
             const LocalFile local = file.value();
             open = [this, local]() -> api::Result<std::shared_ptr<RowSource>> {
