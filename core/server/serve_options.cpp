@@ -60,6 +60,11 @@ api::Result<ServeConfig> parseServeArguments(const QStringList &argumentsIn)
     const QCommandLineOption dataDir(QStringLiteral("data-dir"),
                                      QStringLiteral("Keeps the engine's data (store, caches) in <dir>."),
                                      QStringLiteral("dir"));
+    const QCommandLineOption database(
+        QStringLiteral("db"),
+        QStringLiteral("Keeps the store in PostgreSQL (postgresql://user@host[:port]/db) instead of "
+                       "SQLite in the data folder, so several servers can share it."),
+        QStringLiteral("url"));
     const QCommandLineOption authFile(
         QStringLiteral("auth-file"),
         QStringLiteral("Requires 'Authorization: Bearer <token>' with the tokens in <file> "
@@ -82,7 +87,7 @@ api::Result<ServeConfig> parseServeArguments(const QStringList &argumentsIn)
         QStringLiteral("max-data-uri-mb"),
         QStringLiteral("Largest decoded data: URI in MiB (default 64)."), QStringLiteral("n"),
         QStringLiteral("64"));
-    parser.addOptions({helpOption, host, port, dataDir, authFile, insecure, allowFiles, allowRemote,
+    parser.addOptions({helpOption, host, port, dataDir, database, authFile, insecure, allowFiles, allowRemote,
                        maxBody, maxDataUri});
 
     ServeConfig config;
@@ -132,6 +137,11 @@ api::Result<ServeConfig> parseServeArguments(const QStringList &argumentsIn)
         o.authTokens = std::move(tokens.value());
     }
     config.dataDir = parser.value(dataDir);
+    config.databaseUrl = parser.value(database);
+    if (!config.databaseUrl.isEmpty() && !config.databaseUrl.startsWith(QLatin1String("postgresql://"))
+        && !config.databaseUrl.startsWith(QLatin1String("postgres://")))
+        return api::Error::badRequest("--db: expected postgresql://USER@HOST/DB, got '"
+                                      + config.databaseUrl.toStdString() + "'");
     return config;
 }
 

@@ -3,7 +3,7 @@
 // The `serve` command line and the auth file, parsed without starting anything, so they can be
 // tested and app/serve_command.cpp stays a thin shell (engine + server + signals).
 //
-//   serve [--host H] [--port P] [--data-dir DIR] [--auth-file FILE] [--insecure]
+//   serve [--host H] [--port P] [--data-dir DIR] [--db URL] [--auth-file FILE] [--insecure]
 //         [--allow-files DIR]... [--allow-remote-uris] [--max-body-mb N] [--max-data-uri-mb N]
 //
 // Auth file: JSON {"tokens": {"<token>": "<principal>", ...}}; see docs/server.md.
@@ -20,6 +20,7 @@ struct ServeConfig
 {
     ServerOptions server;
     QString dataDir;  //!< empty: the engine's default (AppDataLocation)
+    QString databaseUrl; //!< --db: empty = SQLite in dataDir; postgresql://user@host/db
     bool help = false; //!< --help: print helpText and exit 0
     QString helpText;
 };

@@ -799,6 +799,11 @@ private Q_SLOTS:
         QVERIFY(server::parseServeArguments({QStringLiteral("x"), QStringLiteral("--help")})->help);
         QVERIFY(!server::parseServeArguments({QStringLiteral("x"), QStringLiteral("--port"), QStringLiteral("http")}).ok());
         QVERIFY(!server::parseServeArguments({QStringLiteral("x"), QStringLiteral("--bogus")}).ok());
+        auto db = server::parseServeArguments({QStringLiteral("x"), QStringLiteral("serve"), QStringLiteral("--db"),
+                                               QStringLiteral("postgresql://wb@127.0.0.1:5432/wb")});
+        QVERIFY(db.ok());
+        QCOMPARE(db->databaseUrl, QStringLiteral("postgresql://wb@127.0.0.1:5432/wb"));
+        QVERIFY(!server::parseServeArguments({QStringLiteral("x"), QStringLiteral("--db"), QStringLiteral("mysql://x/y")}).ok());
         QVERIFY(!server::parseServeArguments({QStringLiteral("x"), QStringLiteral("--max-body-mb"), QStringLiteral("0")}).ok());
         QVERIFY(!server::parseServeArguments({QStringLiteral("x"), QStringLiteral("--allow-files"),
                                               m_tmp.filePath(QStringLiteral("missing"))}).ok());
