@@ -70,6 +70,8 @@ int main(int argc, char **argv)
         // Without a QApplication Qt cannot know the executable name; put ours in.
         std::printf("%s", qPrintable(parser.helpText().replace(QStringLiteral("<executable_name>"),
                                                                QStringLiteral("llama-workbench"))));
+        std::printf("\n%s\n", qPrintable(QApplication::translate(
+                                   "main", "Server mode: llama-workbench serve --help")));
         return 0;
     }
 

@@ -34,7 +34,12 @@
         <translation>Gebietsschema</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+18"/>
+        <source>Server mode: llama-workbench serve --help</source>
+        <translation>Servermodus: llama-workbench serve --help</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Llama Stack Workbench</source>
         <translation>Llama Stack Workbench</translation>
     </message>
@@ -644,7 +649,7 @@ Die Workbench bleibt mit %3 verbunden.</translation>
     <name>wb::ui::KeychainTokenStore</name>
     <message>
         <location filename="../ui/connection/keychain_token_store.cpp" line="+69"/>
-        <location line="+52"/>
+        <location line="+54"/>
         <source>the keychain did not answer within %1 s</source>
         <translation>der Schlüsselbund hat nicht innerhalb von %1 s geantwortet</translation>
     </message>

@@ -34,7 +34,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+18"/>
+        <source>Server mode: llama-workbench serve --help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Llama Stack Workbench</source>
         <translation type="unfinished"></translation>
     </message>
@@ -637,7 +642,7 @@ The workbench stays connected to %3.</source>
     <name>wb::ui::KeychainTokenStore</name>
     <message>
         <location filename="../ui/connection/keychain_token_store.cpp" line="+69"/>
-        <location line="+52"/>
+        <location line="+54"/>
         <source>the keychain did not answer within %1 s</source>
         <translation type="unfinished"></translation>
     </message>

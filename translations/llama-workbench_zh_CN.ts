@@ -34,7 +34,12 @@
         <translation>区域设置</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+18"/>
+        <source>Server mode: llama-workbench serve --help</source>
+        <translation>服务器模式：llama-workbench serve --help</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Llama Stack Workbench</source>
         <translation>Llama Stack 工作台</translation>
     </message>
@@ -644,7 +649,7 @@ The workbench stays connected to %3.</source>
     <name>wb::ui::KeychainTokenStore</name>
     <message>
         <location filename="../ui/connection/keychain_token_store.cpp" line="+69"/>
-        <location line="+52"/>
+        <location line="+54"/>
         <source>the keychain did not answer within %1 s</source>
         <translation>钥匙串在 %1 秒内没有应答</translation>
     </message>
