@@ -67,6 +67,49 @@ QString conninfoQuoted(QString value)
 
 } // namespace
 
+//! A write transaction; the destructor rolls back unless committed. SQLite's BEGIN IMMEDIATE takes
+//! the write lock up front, so a transaction never fails half-way with "database is locked". On
+//! PostgreSQL, BEGIN plus a transaction-scoped advisory lock: writers of every process sharing the
+//! database take turns, so MAX + 1 (seq, position) computed inside the transaction stays unique.
+class Transaction
+{
+public:
+    Transaction(QSqlDatabase db, Backend backend) : m_db(std::move(db)), m_query(m_db)
+    {
+        if (backend == Backend::Sqlite) {
+            m_ok = m_query.exec(QStringLiteral("BEGIN IMMEDIATE"));
+            return;
+        }
+        if (!m_query.exec(QStringLiteral("BEGIN")))
+            return;
+        if (!m_query.exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kWriteLock))) {
+            m_error = m_query.lastError();
+            m_query.exec(QStringLiteral("ROLLBACK"));
+            return;
+        }
+        m_ok = true;
+    }
+    ~Transaction()
+    {
+        if (m_ok && !m_done)
+            m_query.exec(QStringLiteral("ROLLBACK"));
+    }
+    bool begun() const { return m_ok; }
+    QSqlError error() const { return m_error.isValid() ? m_error : m_query.lastError(); }
+    bool commit()
+    {
+        m_done = m_query.exec(QStringLiteral("COMMIT"));
+        return m_done;
+    }
+
+private:
+    QSqlDatabase m_db;
+    QSqlQuery m_query;
+    QSqlError m_error;
+    bool m_ok = false;
+    bool m_done = false;
+};
+
 struct Store::Private
 {
     Backend backend = Backend::Sqlite;
@@ -156,50 +199,30 @@ struct Store::Private
         }
         return db;
     }
+
+    //! Runs `body(query)` as one write transaction: this process's writers take turns (writeMutex),
+    //! and Transaction serialises writers across processes. Commits when `body` succeeds, rolls
+    //! back otherwise. `what` names the operation in a commit error.
+    template<typename T, typename Body>
+    api::Result<T> write(const char *what, Body body)
+    {
+        auto connection = db();
+        if (!connection)
+            return connection.error();
+        QMutexLocker lock(&writeMutex);
+        // Declared before the transaction so that, on an error, its prepared statement is freed
+        // after the rollback (PostgreSQL refuses DEALLOCATE inside an aborted transaction).
+        QSqlQuery query(connection.value());
+        Transaction tx(connection.value(), backend);
+        if (!tx.begun())
+            return dbError("starting a transaction", tx.error());
+        api::Result<T> result = body(query);
+        if (result && !tx.commit())
+            return dbError(what, tx.error());
+        return result;
+    }
 };
 
-//! A write transaction; the destructor rolls back unless committed. SQLite's BEGIN IMMEDIATE takes
-//! the write lock up front, so a transaction never fails half-way with "database is locked". On
-//! PostgreSQL, BEGIN plus a transaction-scoped advisory lock: writers of every process sharing the
-//! database take turns, so MAX + 1 (seq, position) computed inside the transaction stays unique.
-class Transaction
-{
-public:
-    Transaction(QSqlDatabase db, Backend backend) : m_db(std::move(db)), m_query(m_db)
-    {
-        if (backend == Backend::Sqlite) {
-            m_ok = m_query.exec(QStringLiteral("BEGIN IMMEDIATE"));
-            return;
-        }
-        if (!m_query.exec(QStringLiteral("BEGIN")))
-            return;
-        if (!m_query.exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(kWriteLock))) {
-            m_error = m_query.lastError();
-            m_query.exec(QStringLiteral("ROLLBACK"));
-            return;
-        }
-        m_ok = true;
-    }
-    ~Transaction()
-    {
-        if (m_ok && !m_done)
-            m_query.exec(QStringLiteral("ROLLBACK"));
-    }
-    bool begun() const { return m_ok; }
-    QSqlError error() const { return m_error.isValid() ? m_error : m_query.lastError(); }
-    bool commit()
-    {
-        m_done = m_query.exec(QStringLiteral("COMMIT"));
-        return m_done;
-    }
-
-private:
-    QSqlDatabase m_db;
-    QSqlQuery m_query;
-    QSqlError m_error;
-    bool m_ok = false;
-    bool m_done = false;
-};
 
 //! Holds PostgreSQL's migration lock (a session advisory lock) while alive.
 class MigrationLock
@@ -426,60 +449,50 @@ api::Result<std::vector<Resource>> Store::listResources(const std::string &kind)
 
 api::Result<Resource> Store::registerResource(const Resource &resource)
 {
-    auto db = d->db();
-    if (!db)
-        return db.error();
-    QMutexLocker lock(&d->writeMutex);
-    // Declared before the transaction so that, on an error, its prepared statement is freed
-    // after the rollback (PostgreSQL refuses DEALLOCATE inside an aborted transaction).
-    QSqlQuery query(db.value());
-    Transaction tx(db.value(), d->backend);
-    if (!tx.begun())
-        return dbError("starting a transaction", tx.error());
-    query.prepare(QStringLiteral("SELECT kind, id, body, owner, seq FROM resources WHERE kind = ? AND id = ?"));
-    query.addBindValue(q(resource.kind));
-    query.addBindValue(q(resource.id));
-    if (!query.exec())
-        return dbError("reading a resource", query.lastError());
-    if (query.next()) {
-        Resource existing = resourceFromQuery(query);
-        if (existing.body == resource.body)
-            return existing;
-        return api::Error::conflict("A " + resource.kind + " with id '" + resource.id
-                                    + "' already exists with different content. Unregister it "
-                                      "first if you want to replace it.");
-    }
-    // The next registration number: past every number ever given (kept in store_meta, since the
-    // resource that had the largest one may have been unregistered), so (id, seq) is never reused.
-    if (!query.exec(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM resources")) || !query.next())
-        return dbError("numbering a resource", query.lastError());
-    int64_t next = query.value(0).toLongLong() + 1;
-    if (!query.exec(QStringLiteral("SELECT value FROM store_meta WHERE key = 'resource_seq'")))
-        return dbError("numbering a resource", query.lastError());
-    if (query.next())
-        next = std::max<int64_t>(next, query.value(0).toString().toLongLong() + 1);
-    query.prepare(QStringLiteral(
-        "INSERT INTO store_meta (key, value) VALUES ('resource_seq', ?)"
-        " ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
-    query.addBindValue(QString::number(next));
-    if (!query.exec())
-        return dbError("numbering a resource", query.lastError());
+    return d->write<Resource>("committing a resource", [&](QSqlQuery &query) -> api::Result<Resource> {
+        query.prepare(QStringLiteral("SELECT kind, id, body, owner, seq FROM resources WHERE kind = ? AND id = ?"));
+        query.addBindValue(q(resource.kind));
+        query.addBindValue(q(resource.id));
+        if (!query.exec())
+            return dbError("reading a resource", query.lastError());
+        if (query.next()) {
+            Resource existing = resourceFromQuery(query);
+            if (existing.body == resource.body)
+                return existing;
+            return api::Error::conflict("A " + resource.kind + " with id '" + resource.id
+                                        + "' already exists with different content. Unregister it "
+                                          "first if you want to replace it.");
+        }
+        // The next registration number: past every number ever given (kept in store_meta, since the
+        // resource that had the largest one may have been unregistered), so (id, seq) is never reused.
+        if (!query.exec(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM resources")) || !query.next())
+            return dbError("numbering a resource", query.lastError());
+        int64_t next = query.value(0).toLongLong() + 1;
+        if (!query.exec(QStringLiteral("SELECT value FROM store_meta WHERE key = 'resource_seq'")))
+            return dbError("numbering a resource", query.lastError());
+        if (query.next())
+            next = std::max<int64_t>(next, query.value(0).toString().toLongLong() + 1);
+        query.prepare(QStringLiteral(
+            "INSERT INTO store_meta (key, value) VALUES ('resource_seq', ?)"
+            " ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+        query.addBindValue(QString::number(next));
+        if (!query.exec())
+            return dbError("numbering a resource", query.lastError());
 
-    query.prepare(QStringLiteral(
-        "INSERT INTO resources (kind, id, body, owner, created_at, seq) VALUES (?, ?, ?, ?, ?, ?)"));
-    query.addBindValue(q(resource.kind));
-    query.addBindValue(q(resource.id));
-    query.addBindValue(q(resource.body.dump()));
-    query.addBindValue(q(resource.owner));
-    query.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
-    query.addBindValue(qint64(next));
-    if (!query.exec())
-        return dbError("storing a resource", query.lastError());
-    Resource stored = resource;
-    stored.seq = next;
-    if (!tx.commit())
-        return dbError("committing a resource", tx.error());
-    return stored;
+        query.prepare(QStringLiteral(
+            "INSERT INTO resources (kind, id, body, owner, created_at, seq) VALUES (?, ?, ?, ?, ?, ?)"));
+        query.addBindValue(q(resource.kind));
+        query.addBindValue(q(resource.id));
+        query.addBindValue(q(resource.body.dump()));
+        query.addBindValue(q(resource.owner));
+        query.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+        query.addBindValue(qint64(next));
+        if (!query.exec())
+            return dbError("storing a resource", query.lastError());
+        Resource stored = resource;
+        stored.seq = next;
+        return stored;
+    });
 }
 
 api::Status Store::updateResource(const Resource &resource)
@@ -502,75 +515,55 @@ api::Status Store::updateResource(const Resource &resource)
 
 api::Status Store::deleteResource(const std::string &kind, const std::string &id)
 {
-    auto db = d->db();
-    if (!db)
-        return db.error();
-    QMutexLocker lock(&d->writeMutex);
-    // Declared before the transaction so that, on an error, its prepared statement is freed
-    // after the rollback (PostgreSQL refuses DEALLOCATE inside an aborted transaction).
-    QSqlQuery query(db.value());
-    Transaction tx(db.value(), d->backend);
-    if (!tx.begun())
-        return dbError("starting a transaction", tx.error());
-    query.prepare(QStringLiteral("DELETE FROM resources WHERE kind = ? AND id = ?"));
-    query.addBindValue(q(kind));
-    query.addBindValue(q(id));
-    if (!query.exec())
-        return dbError("deleting a resource", query.lastError());
-    if (query.numRowsAffected() == 0)
-        return api::Error::notFound(kind + " '" + id + "' not found");
-    query.prepare(QStringLiteral("DELETE FROM resource_rows WHERE kind = ? AND id = ?"));
-    query.addBindValue(q(kind));
-    query.addBindValue(q(id));
-    if (!query.exec())
-        return dbError("deleting appended rows", query.lastError());
-    if (!tx.commit())
-        return dbError("committing a deletion", tx.error());
-    return {};
+    return d->write<void>("committing a deletion", [&](QSqlQuery &query) -> api::Result<void> {
+        query.prepare(QStringLiteral("DELETE FROM resources WHERE kind = ? AND id = ?"));
+        query.addBindValue(q(kind));
+        query.addBindValue(q(id));
+        if (!query.exec())
+            return dbError("deleting a resource", query.lastError());
+        if (query.numRowsAffected() == 0)
+            return api::Error::notFound(kind + " '" + id + "' not found");
+        query.prepare(QStringLiteral("DELETE FROM resource_rows WHERE kind = ? AND id = ?"));
+        query.addBindValue(q(kind));
+        query.addBindValue(q(id));
+        if (!query.exec())
+            return dbError("deleting appended rows", query.lastError());
+        return {};
+    });
 }
 
 api::Status Store::appendRows(const std::string &kind, const std::string &id,
                               const std::vector<api::JsonObject> &rows)
 {
-    auto db = d->db();
-    if (!db)
-        return db.error();
-    QMutexLocker lock(&d->writeMutex);
-    // Declared before the transaction so that, on an error, its prepared statement is freed
-    // after the rollback (PostgreSQL refuses DEALLOCATE inside an aborted transaction).
-    QSqlQuery query(db.value());
-    Transaction tx(db.value(), d->backend);
-    if (!tx.begun())
-        return dbError("starting a transaction", tx.error());
-    // Checked inside the transaction, so a concurrent unregister cannot leave orphan rows.
-    query.prepare(QStringLiteral("SELECT 1 FROM resources WHERE kind = ? AND id = ?"));
-    query.addBindValue(q(kind));
-    query.addBindValue(q(id));
-    if (!query.exec())
-        return dbError("reading a resource", query.lastError());
-    if (!query.next())
-        return api::Error::notFound(kind + " '" + id + "' not found");
-    query.prepare(QStringLiteral(
-        "SELECT COALESCE(MAX(position) + 1, 0) FROM resource_rows WHERE kind = ? AND id = ?"));
-    query.addBindValue(q(kind));
-    query.addBindValue(q(id));
-    if (!query.exec() || !query.next())
-        return dbError("counting appended rows", query.lastError());
-    qint64 position = query.value(0).toLongLong();
-
-    query.prepare(QStringLiteral(
-        "INSERT INTO resource_rows (kind, id, position, body) VALUES (?, ?, ?, ?)"));
-    for (const auto &row : rows) {
-        query.bindValue(0, q(kind));
-        query.bindValue(1, q(id));
-        query.bindValue(2, position++);
-        query.bindValue(3, q(row.value.dump()));
+    return d->write<void>("committing appended rows", [&](QSqlQuery &query) -> api::Result<void> {
+        // Checked inside the transaction, so a concurrent unregister cannot leave orphan rows.
+        query.prepare(QStringLiteral("SELECT 1 FROM resources WHERE kind = ? AND id = ?"));
+        query.addBindValue(q(kind));
+        query.addBindValue(q(id));
         if (!query.exec())
-            return dbError("appending a row", query.lastError());
-    }
-    if (!tx.commit())
-        return dbError("committing appended rows", tx.error());
-    return {};
+            return dbError("reading a resource", query.lastError());
+        if (!query.next())
+            return api::Error::notFound(kind + " '" + id + "' not found");
+        query.prepare(QStringLiteral(
+            "SELECT COALESCE(MAX(position) + 1, 0) FROM resource_rows WHERE kind = ? AND id = ?"));
+        query.addBindValue(q(kind));
+        query.addBindValue(q(id));
+        if (!query.exec() || !query.next())
+            return dbError("counting appended rows", query.lastError());
+        qint64 position = query.value(0).toLongLong();
+
+        query.prepare(QStringLiteral(
+            "INSERT INTO resource_rows (kind, id, position, body) VALUES (?, ?, ?, ?)"));
+        for (const auto &row : rows) {
+            query.bindValue(0, q(kind));
+            query.bindValue(1, q(id));
+            query.bindValue(2, position++);
+            query.bindValue(3, q(row.value.dump()));
+            if (!query.exec())
+                return dbError("appending a row", query.lastError());
+        }
+        return {};
+    });
 }
 
 api::Result<int64_t> Store::rowCount(const std::string &kind, const std::string &id)
