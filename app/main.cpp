@@ -49,6 +49,13 @@ int main(int argc, char **argv)
         QApplication::translate("main", "Keeps the engine's data (store, caches) in <dir>."),
         QApplication::translate("main", "dir"));
     parser.addOption(dataDirOption);
+    const QCommandLineOption modelDirOption(
+        QStringLiteral("model-dir"),
+        QApplication::translate("main", "Also lists the Hugging Face model folders in <dir> (repeatable; "
+                                        "<data dir>/models, WB_MODEL_PATH and the Hugging Face cache "
+                                        "are always searched)."),
+        QApplication::translate("main", "dir"));
+    parser.addOption(modelDirOption);
     const QCommandLineOption langOption(
         QStringLiteral("lang"),
         QApplication::translate("main", "Uses the <locale> translation (e.g. de, zh_CN) for this run."),
@@ -87,6 +94,7 @@ int main(int argc, char **argv)
     wb::engine::EngineConfig config;
     config.dataDir = dataDir;
     config.seedSamples = true;
+    config.modelDirs = parser.values(modelDirOption);
     wb::engine::Engine engine(config);
     if (const wb::api::Status opened = engine.open(); !opened) {
         QMessageBox::critical(nullptr, QApplication::translate("main", "Llama Stack Workbench"),

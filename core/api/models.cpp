@@ -25,6 +25,27 @@ Json toJson(const Model &v)
     return o;
 }
 
+void fromJson(const Json &j, RegisterModelRequest &out, const std::string &path)
+{
+    ObjectReader r(j, path);
+    r.required("model_id", out.model_id);
+    r.optional("provider_model_id", out.provider_model_id);
+    r.optional("provider_id", out.provider_id);
+    r.optional("metadata", out.metadata);
+    r.optional("model_type", out.model_type);
+}
+
+Json toJson(const RegisterModelRequest &v)
+{
+    Json o = Json::object();
+    o["model_id"] = v.model_id;
+    putOptional(o, "provider_model_id", v.provider_model_id);
+    putOptional(o, "provider_id", v.provider_id);
+    o["metadata"] = v.metadata.value;
+    putOptional(o, "model_type", v.model_type);
+    return o;
+}
+
 void fromJson(const Json &j, OpenAIModel &out, const std::string &path)
 {
     ObjectReader r(j, path);

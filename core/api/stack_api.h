@@ -12,8 +12,13 @@
 // Errors: the future's value is a Result<T>; see error.h for the status codes. A future is never
 // left unfinished and never carries an exception.
 
+#include "cancel.h"
 #include "datasets.h"
+#include "inference.h"
+#include "models.h"
 #include "system.h"
+
+#include <functional>
 
 #include <QFuture>
 
@@ -66,7 +71,52 @@ public:
     virtual std::string describe() const = 0;
 };
 
-class StackApi : public SystemApi, public DatasetsApi, public DatasetIoApi
+//! /v1/models: local model folders (configured folders and the Hugging Face cache, never
+//! downloaded), registered folders and OpenAI-compatible endpoints. See models.h for metadata.
+class ModelsApi
+{
+public:
+    virtual ~ModelsApi() = default;
+
+    //! OpenAI list shape; model_type and provider details in custom_metadata.
+    virtual QFuture<Result<OpenAIListModelsResponse>> listModels() = 0;
+    //! 404 for an unknown id.
+    virtual QFuture<Result<Model>> getModel(std::string modelId) = 0;
+    //! 400 for a folder that is not a loadable model (naming the file) or a bad base_url; 409 for
+    //! an id already taken by another model. Same id and same content: no-op.
+    virtual QFuture<Result<Model>> registerModel(RegisterModelRequest request) = 0;
+    //! Removes a registered model. A model found on disk (a configured folder, the Hugging Face
+    //! cache) cannot be unregistered: 400 saying to move or remove its folder. 404 for an unknown id.
+    virtual QFuture<Result<void>> unregisterModel(std::string modelId) = 0;
+};
+
+//! Called with each streamed chunk, in order, on a worker thread, before the call's future
+//! finishes. Must be quick and thread-safe (queue it to your own thread).
+using ChatChunkSink = std::function<void(const ChatCompletionChunk &)>;
+using CompletionChunkSink = std::function<void(const Completion &)>;
+
+//! /v1/chat/completions, /v1/completions (OpenAI-compatible).
+//!
+//! With a sink, chunks are delivered as tokens are generated (whatever `request.stream` says) and
+//! the future still finishes with the whole answer (and usage). Cancelling the token stops the
+//! generation within one token: the future finishes with what was generated so far and
+//! finish_reason "cancelled". 404 for an unknown model; 400 for a model that is not an llm, or
+//! for bad sampling values (naming the field).
+class InferenceApi
+{
+public:
+    virtual ~InferenceApi() = default;
+
+    virtual QFuture<Result<ChatCompletion>> chatCompletion(ChatCompletionRequest request,
+                                                           ChatChunkSink onChunk = {},
+                                                           CancelToken cancel = {}) = 0;
+    virtual QFuture<Result<Completion>> completion(CompletionRequest request,
+                                                   CompletionChunkSink onChunk = {},
+                                                   CancelToken cancel = {}) = 0;
+};
+
+class StackApi : public SystemApi, public DatasetsApi, public DatasetIoApi, public ModelsApi,
+                 public InferenceApi
 {
 public:
     ~StackApi() override = default;

@@ -1,14 +1,18 @@
 #pragma once
 
 // The in-process engine: the StackApi implemented on this machine (SQLite store, dataset sources,
-// and, in later issues, scoring, eval jobs, the model runtime, rerank and post-training).
+// the model registry and runtime (engine/models/registry.h, engine/inference/), and, in later
+// issues, scoring, eval jobs, rerank and post-training).
 //
-// Calls run on the engine's own thread pool and never block the caller. Construction is cheap and
-// does no I/O; open() creates the data folder, opens the store and runs migrations.
+// Calls run on the engine's own thread pool and never block the caller; chat and text
+// completions run on inference threads of their own, so a long generation never holds up the
+// other calls. Construction is cheap and does no I/O; open() creates the data folder, opens the
+// store and runs migrations.
 
 #include "api/stack_api.h"
 
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 
@@ -28,6 +32,11 @@ struct EngineConfig
     //! Where the store lives: empty = store.sqlite in dataDir; "postgresql://user@host/db" = a
     //! PostgreSQL database several server processes can share (see store::Store::open).
     QString databaseUrl;
+    //! Folders of Hugging Face model folders, listed by the models API after <dataDir>/models,
+    //! which is always searched first (each subfolder with a
+    //! config.json, and the folder itself if it has one); WB_MODEL_PATH (colon-separated) and the
+    //! Hugging Face cache are searched too. See engine/models/registry.h.
+    QStringList modelDirs;
 };
 
 class EngineCore;
@@ -58,6 +67,20 @@ public:
     QFuture<api::Result<void>> appendRows(std::string datasetId,
                                           std::vector<api::JsonObject> rows) override;
     QFuture<api::Result<api::DatasetStats>> datasetStats(std::string datasetId) override;
+
+    // ModelsApi
+    QFuture<api::Result<api::OpenAIListModelsResponse>> listModels() override;
+    QFuture<api::Result<api::Model>> getModel(std::string modelId) override;
+    QFuture<api::Result<api::Model>> registerModel(api::RegisterModelRequest request) override;
+    QFuture<api::Result<void>> unregisterModel(std::string modelId) override;
+
+    // InferenceApi
+    QFuture<api::Result<api::ChatCompletion>> chatCompletion(api::ChatCompletionRequest request,
+                                                             api::ChatChunkSink onChunk,
+                                                             api::CancelToken cancel) override;
+    QFuture<api::Result<api::Completion>> completion(api::CompletionRequest request,
+                                                     api::CompletionChunkSink onChunk,
+                                                     api::CancelToken cancel) override;
 
 protected:
     std::shared_ptr<EngineCore> m_core;

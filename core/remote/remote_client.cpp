@@ -1,5 +1,7 @@
 #include "remote_client.h"
 
+#include "remote/remote_inference.h"
+
 #include "api/async.h"
 
 #include <QDateTime>
@@ -585,6 +587,7 @@ public:
     QThread thread;
     QObject *context = nullptr;        //!< lives on `thread`; parent of the QNAM
     std::unique_ptr<Transport> transport; //!< used on `thread` only
+    std::unique_ptr<RemoteInference> inference; //!< chat/completions, on its own pool
 
     template<typename F>
     void post(F &&f)
@@ -627,10 +630,10 @@ public:
 
 namespace {
 
-std::optional<Error> checkId(const std::string &id)
+std::optional<Error> checkId(const std::string &id, const char *what = "dataset_id")
 {
     if (id.empty())
-        return Error::badRequest("dataset_id: must not be empty");
+        return Error::badRequest(std::string(what) + ": must not be empty");
     return std::nullopt;
 }
 
@@ -687,10 +690,19 @@ RemoteClient::RemoteClient(RemoteOptions options) : d(std::make_unique<Private>(
 
     Transport *t = d->transport.get();
     d->post([t] { t->init(); });
+
+    // The OpenAI-compatible endpoints of a Llama Stack server live under /v1.
+    openai::Endpoint endpoint;
+    endpoint.baseUrl = QUrl::fromEncoded(baseEncoded + "/v1");
+    endpoint.apiKey = d->options.token.toStdString();
+    endpoint.caFile = d->options.caFile;
+    endpoint.timeoutMs = d->options.timeoutMs;
+    d->inference = std::make_unique<RemoteInference>(std::move(endpoint), d->configError);
 }
 
 RemoteClient::~RemoteClient()
 {
+    d->inference.reset(); // cancels generations in flight and waits for them
     Transport *t = d->transport.get();
     QMetaObject::invokeMethod(d->context, [t] { t->shutdown(); }, Qt::BlockingQueuedConnection);
     d->thread.quit();
@@ -786,6 +798,51 @@ QFuture<Result<DatasetStats>> RemoteClient::datasetStats(std::string datasetId)
         std::make_shared<StatsFallback>(t, id, promise)->start();
     });
     return future;
+}
+
+} // namespace wb::remote
+
+// --- models and inference ------------------------------------------------------------------------
+
+namespace wb::remote {
+
+QFuture<Result<OpenAIListModelsResponse>> RemoteClient::listModels()
+{
+    return d->call<OpenAIListModelsResponse>(Verb::Get, "/v1/models", {}, "model list");
+}
+
+QFuture<Result<Model>> RemoteClient::getModel(std::string modelId)
+{
+    if (auto e = checkId(modelId, "model_id"))
+        return readyResult<Model>(*e);
+    return d->call<Model>(Verb::Get, "/v1/models/" + encodeId(modelId), {}, "model");
+}
+
+QFuture<Result<Model>> RemoteClient::registerModel(RegisterModelRequest request)
+{
+    if (auto e = checkId(request.model_id, "model_id"))
+        return readyResult<Model>(*e);
+    return d->call<Model>(Verb::Post, "/v1/models", jsonBody(toJson(request)), "model");
+}
+
+QFuture<Result<void>> RemoteClient::unregisterModel(std::string modelId)
+{
+    if (auto e = checkId(modelId, "model_id"))
+        return readyResult<void>(*e);
+    return d->callVoid(Verb::Delete, "/v1/models/" + encodeId(modelId), {});
+}
+
+QFuture<Result<ChatCompletion>> RemoteClient::chatCompletion(ChatCompletionRequest request,
+                                                            ChatChunkSink onChunk,
+                                                            CancelToken cancel)
+{
+    return d->inference->chatCompletion(std::move(request), std::move(onChunk), std::move(cancel));
+}
+
+QFuture<Result<Completion>> RemoteClient::completion(CompletionRequest request,
+                                                    CompletionChunkSink onChunk, CancelToken cancel)
+{
+    return d->inference->completion(std::move(request), std::move(onChunk), std::move(cancel));
 }
 
 } // namespace wb::remote

@@ -13,7 +13,9 @@
 // GET/DELETE /v1beta/datasets/{id}, GET /v1beta/datasetio/iterrows/{id}?start_index=&limit=,
 // POST /v1beta/datasetio/append-rows/{id} with {"rows": [...]}, and the workbench extension
 // GET /v1beta/x-workbench/dataset-stats/{id}. Ids keep '/' literal (upstream routes use
-// `{dataset_id:path}`); every other character that needs it is percent-encoded.
+// `{dataset_id:path}`); every other character that needs it is percent-encoded. Models:
+// GET/POST /v1/models, GET/DELETE /v1/models/{model_id}. Inference: POST /v1/chat/completions and
+// /v1/completions, always streamed (SSE) through the OpenAI client, see remote_inference.h.
 //
 // Errors (api::Error, status = the HTTP status):
 //   - the spec's Error body {status,title,detail}, upstream's {"detail": "..."} and
@@ -91,6 +93,20 @@ public:
     //! O(rows): it downloads the whole dataset. appended_row_count is 0 there (upstream does not
     //! keep appended rows apart) and `format` is guessed from the source.
     QFuture<api::Result<api::DatasetStats>> datasetStats(std::string datasetId) override;
+
+    // ModelsApi
+    QFuture<api::Result<api::OpenAIListModelsResponse>> listModels() override;
+    QFuture<api::Result<api::Model>> getModel(std::string modelId) override;
+    QFuture<api::Result<api::Model>> registerModel(api::RegisterModelRequest request) override;
+    QFuture<api::Result<void>> unregisterModel(std::string modelId) override;
+
+    // InferenceApi
+    QFuture<api::Result<api::ChatCompletion>> chatCompletion(api::ChatCompletionRequest request,
+                                                             api::ChatChunkSink onChunk,
+                                                             api::CancelToken cancel) override;
+    QFuture<api::Result<api::Completion>> completion(api::CompletionRequest request,
+                                                     api::CompletionChunkSink onChunk,
+                                                     api::CancelToken cancel) override;
 
     class Private;
 

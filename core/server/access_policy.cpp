@@ -42,14 +42,15 @@ bool isInsideFolder(const QString &resolved, const QString &folder)
 
 namespace {
 
-api::Status checkLocalPath(const QString &path, const std::string &uri, const AccessPolicy &policy)
+api::Status checkLocalPath(const QString &path, const std::string &uri, const AccessPolicy &policy,
+                           const char *what = "data source")
 {
     const QString resolved = resolvedLocalPath(path);
     for (const QString &folder : policy.allowedFolders) {
         if (isInsideFolder(resolved, resolvedLocalPath(folder)))
             return {};
     }
-    return api::Error::make(403, "The data source '" + uri
+    return api::Error::make(403, std::string("The ") + what + " '" + uri
                                      + "' is outside the folders this server allows (--allow-files)"
                                      + (policy.allowedFolders.isEmpty()
                                             ? std::string("; this server allows no local files")
@@ -87,6 +88,32 @@ api::Status checkDataSource(const api::DataSource &source, const AccessPolicy &p
         return checkLocalPath(path, uri, policy);
     }
     return {}; // unknown scheme: the engine answers 400 at iterrows
+}
+
+api::Status checkModelRegistration(const api::RegisterModelRequest &request,
+                                   const AccessPolicy &policy)
+{
+    const api::Json &metadata = request.metadata.value;
+    if (const auto it = metadata.find("path"); it != metadata.end() && it->is_string()) {
+        const std::string path = it->get<std::string>();
+        QString local = QString::fromStdString(path);
+        if (uriScheme(path) == "file") {
+            const QUrl url(local);
+            if (!url.isValid() || !url.isLocalFile())
+                return api::Error::badRequest("metadata.path: invalid file URI: " + path);
+            local = url.toLocalFile();
+        } else if (local.startsWith(QLatin1String("~/"))) {
+            local = QDir::home().filePath(local.mid(2));
+        }
+        if (auto allowed = checkLocalPath(local, path, policy, "model folder"); !allowed)
+            return allowed;
+    }
+    if (const auto it = metadata.find("base_url"); it != metadata.end() && !it->is_null()
+                                                   && !policy.allowRemoteUris) {
+        return api::Error::make(403, "metadata.base_url: this server does not call other servers "
+                                     "(start it with --allow-remote-uris)");
+    }
+    return {};
 }
 
 } // namespace wb::server

@@ -11,6 +11,7 @@
 //   - any other scheme passes through; the engine refuses it with a 400 at iterrows.
 
 #include "api/datasets.h"
+#include "api/models.h"
 #include "util/text.h"
 
 #include <QString>
@@ -26,6 +27,12 @@ struct AccessPolicy
 
 //! 403 (or 400 for a malformed file:// URI) when `source` is not allowed by `policy`.
 api::Status checkDataSource(const api::DataSource &source, const AccessPolicy &policy);
+
+//! The same rules for a model registration: metadata.path (a model folder) must be inside an
+//! allowed folder, and metadata.base_url (an OpenAI-compatible endpoint the server would call)
+//! needs allowRemoteUris; 403 otherwise.
+api::Status checkModelRegistration(const api::RegisterModelRequest &request,
+                                   const AccessPolicy &policy);
 
 //! The URI's lower-case scheme, by the same rule as the engine (util/text.h).
 using util::uriScheme;

@@ -1,6 +1,8 @@
 #include "server/api_server.h"
 
 #include "server/access_policy.h"
+#include "server/public_error.h"
+#include "server/sse_stream.h"
 
 #include <QElapsedTimer>
 #include <QFutureWatcher>
@@ -34,6 +36,7 @@ struct Reply
     QByteArray body;
     QByteArray contentType; //!< empty with an empty body: no Content-Type header
     std::vector<std::pair<QByteArray, QByteArray>> headers;
+    bool streamed = false; //!< already written to the socket as a stream (SseStream); log only
 };
 
 //! One request, everything a handler needs, copied out of the QHttpServerRequest (which Qt reuses
@@ -43,8 +46,11 @@ struct Call
     QString path; //!< percent-encoded, without the query
     QUrlQuery query;
     QByteArray body;
-    std::string id; //!< {dataset_id}, percent-decoded
+    std::string id; //!< {dataset_id} / {model_id}, percent-decoded
     std::shared_ptr<api::StackApi> api;
+    //! For streamed answers, which write to the connection themselves (server thread only).
+    std::shared_ptr<QHttpServerResponder> responder;
+    QPointer<QTcpSocket> socket;
 };
 
 using Handler = std::function<QFuture<Reply>(const Call &)>;
@@ -77,14 +83,7 @@ Reply emptyReply()
 //! The one place an api::Error becomes an HTTP answer. A 500's detail stays in the log.
 Reply errorReply(api::Error e)
 {
-    if (e.status < 400 || e.status > 599)
-        e.status = 500;
-    if (e.status == 500) {
-        qCWarning(lcServer).noquote() << "internal error:" << QString::fromStdString(e.detail);
-        e = api::Error::internal("Internal server error");
-    }
-    if (e.title.empty() || e.title == "Error")
-        e.title = e.status == 405 ? "Method Not Allowed" : api::Error::titleForStatus(e.status);
+    e = publicError(std::move(e));
     return jsonReply(api::toJson(e), e.status);
 }
 
@@ -199,6 +198,70 @@ QFuture<Reply> iterrows(const Call &c)
     });
 }
 
+QFuture<Reply> listModels(const Call &c) { return thenJson(c.api->listModels()); }
+QFuture<Reply> getModel(const Call &c) { return thenJson(c.api->getModel(c.id)); }
+
+QFuture<Reply> unregisterModel(const Call &c)
+{
+    return then(c.api->unregisterModel(c.id), [] { return emptyReply(); });
+}
+
+//! A token cancelled when the client closes the connection before the answer is written, so an
+//! abandoned generation stops instead of running to max_tokens. The caller disconnects `link`
+//! once the answer is there (the connection may serve further requests).
+struct DisconnectCancel
+{
+    api::CancelToken token;
+    QMetaObject::Connection link;
+
+    explicit DisconnectCancel(const QPointer<QTcpSocket> &socket)
+    {
+        if (!socket) {
+            token.cancel();
+            return;
+        }
+        const api::CancelToken t = token;
+        link = QObject::connect(socket, &QTcpSocket::disconnected, socket, [t] { t.cancel(); });
+    }
+};
+
+template<typename F>
+struct FutureValue;
+template<typename T>
+struct FutureValue<QFuture<T>>
+{
+    using type = T;
+};
+
+//! POST /v1/chat/completions and /v1/completions: JSON, or with "stream": true server-sent events
+//! (see sse_stream.h). `run(request, sink, token)` starts the generation.
+template<typename Request, typename Run>
+QFuture<Reply> generate(const Call &c, QObject *streamParent, Run run)
+{
+    auto request = api::parseText<Request>(c.body.toStdString());
+    if (!request)
+        return readyError(request.error());
+    if (!request->stream) {
+        DisconnectCancel cancel(c.socket);
+        auto future = run(std::move(request.value()), nullptr, cancel.token);
+        using Answer = typename FutureValue<decltype(future)>::type;
+        return thenJson(future.then(QtFuture::Launch::Sync, [link = cancel.link](Answer answer) {
+            QObject::disconnect(link); // thread-safe; the connection may serve further requests
+            return answer;
+        }));
+    }
+    auto *stream = new SseStream(c.responder, c.socket, request->include_usage, streamParent);
+    auto future = run(std::move(request.value()), stream, stream->cancelToken());
+    return stream->follow(std::move(future))
+        .then(QtFuture::Launch::Sync, [](std::optional<api::Error> error) {
+            if (error)
+                return errorReply(std::move(*error));
+            Reply streamed;
+            streamed.streamed = true;
+            return streamed;
+        });
+}
+
 QFuture<Reply> appendRows(const Call &c)
 {
     auto request = api::parseText<api::AppendRowsRequest>(c.body.toStdString());
@@ -223,7 +286,9 @@ struct ApiServer::Private
     std::map<std::string, std::shared_ptr<api::StackApi>> apis; //!< per principal, server thread only
 
     void addRoutes();
-    QFuture<Reply> dispatch(const QHttpServerRequest &request);
+    QFuture<Reply> dispatch(const QHttpServerRequest &request,
+                            const std::shared_ptr<QHttpServerResponder> &responder,
+                            const QPointer<QTcpSocket> &socket);
     std::shared_ptr<api::StackApi> apiFor(const std::string &principal);
     std::optional<std::string> principalForToken(const QByteArray &token) const;
     void finish(const std::shared_ptr<QHttpServerResponder> &responder,
@@ -238,6 +303,35 @@ struct ApiServer::Private
         if (auto allowed = checkDataSource(request->source, policy); !allowed)
             return readyError(allowed.error());
         return thenJson(c.api->registerDataset(std::move(request.value())));
+    }
+
+    QFuture<Reply> registerModel(const Call &c) const
+    {
+        auto request = api::parseText<api::RegisterModelRequest>(c.body.toStdString());
+        if (!request)
+            return readyError(request.error());
+        if (auto allowed = checkModelRegistration(request.value(), policy); !allowed)
+            return readyError(allowed.error());
+        return thenJson(c.api->registerModel(std::move(request.value())));
+    }
+
+    QFuture<Reply> chatCompletions(const Call &c) const
+    {
+        return generate<api::ChatCompletionRequest>(
+            c, q, [api = c.api](api::ChatCompletionRequest r, SseStream *stream, api::CancelToken t) {
+                return api->chatCompletion(std::move(r), stream ? stream->chatSink() : api::ChatChunkSink(),
+                                           std::move(t));
+            });
+    }
+
+    QFuture<Reply> completions(const Call &c) const
+    {
+        return generate<api::CompletionRequest>(
+            c, q, [api = c.api](api::CompletionRequest r, SseStream *stream, api::CancelToken t) {
+                return api->completion(std::move(r),
+                                       stream ? stream->completionSink() : api::CompletionChunkSink(),
+                                       std::move(t));
+            });
     }
 };
 
@@ -256,6 +350,16 @@ void ApiServer::Private::addRoutes()
         {QStringLiteral("/v1beta/datasetio/iterrows/"), true, {{Method::Get, iterrows}}},
         {QStringLiteral("/v1beta/datasetio/append-rows/"), true, {{Method::Post, appendRows}}},
         {QStringLiteral("/v1beta/x-workbench/dataset-stats/"), true, {{Method::Get, datasetStats}}},
+        {QStringLiteral("/v1/models"), false,
+         {{Method::Get, listModels},
+          {Method::Post, [this](const Call &c) { return registerModel(c); }}}},
+        // Model ids contain '/' ("org/name"): the id is the whole rest of the path.
+        {QStringLiteral("/v1/models/"), true,
+         {{Method::Get, getModel}, {Method::Delete, unregisterModel}}},
+        {QStringLiteral("/v1/chat/completions"), false,
+         {{Method::Post, [this](const Call &c) { return chatCompletions(c); }}}},
+        {QStringLiteral("/v1/completions"), false,
+         {{Method::Post, [this](const Call &c) { return completions(c); }}}},
     };
 }
 
@@ -279,7 +383,9 @@ std::shared_ptr<api::StackApi> ApiServer::Private::apiFor(const std::string &pri
     return api;
 }
 
-QFuture<Reply> ApiServer::Private::dispatch(const QHttpServerRequest &request)
+QFuture<Reply> ApiServer::Private::dispatch(const QHttpServerRequest &request,
+                                            const std::shared_ptr<QHttpServerResponder> &responder,
+                                            const QPointer<QTcpSocket> &socket)
 {
     const QString path = request.url().path(QUrl::FullyEncoded);
     const Method method = request.method();
@@ -362,7 +468,7 @@ QFuture<Reply> ApiServer::Private::dispatch(const QHttpServerRequest &request)
     auto api = apiFor(principal);
     if (!api)
         return readyError(api::Error::internal("no StackApi for principal '" + principal + "'"));
-    Call call{path, request.query(), body, std::move(id), std::move(api)};
+    Call call{path, request.query(), body, std::move(id), std::move(api), responder, socket};
     return (*handler)(call);
 }
 
@@ -371,6 +477,11 @@ void ApiServer::Private::finish(const std::shared_ptr<QHttpServerResponder> &res
                                 const QString &path, const QElapsedTimer &timer, const Reply &reply)
 {
     // Never the query string (it may carry secrets) nor the Authorization header.
+    if (reply.streamed) { // SseStream wrote it
+        qCInfo(lcServer).noquote() << method << path << reply.status
+                                   << QStringLiteral("%1 ms").arg(timer.elapsed()) << "(streamed)";
+        return;
+    }
     qCInfo(lcServer).noquote() << method << path << reply.status
                                << QStringLiteral("%1 ms").arg(timer.elapsed());
     if (!socket || socket->state() != QAbstractSocket::ConnectedState) {
@@ -407,7 +518,7 @@ ApiServer::ApiServer(StackApiProvider provider, ServerOptions options, QObject *
         const QString path = request.url().path(QUrl::FullyEncoded);
         QFuture<Reply> future;
         try {
-            future = d->dispatch(request);
+            future = d->dispatch(request, shared, socket);
         } catch (const std::exception &e) {
             future = readyError(api::Error::internal(std::string("dispatch: ") + e.what()));
         }

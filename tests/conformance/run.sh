@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Conformance suite: starts `llama-workbench serve` on a free loopback port with a throwaway data
-# folder and an --allow-files folder, then drives it with the official llama-stack-client SDK
-# (node --test, *.test.mjs here), validating every answer against the Llama Stack OpenAPI specs.
+# folder, an --allow-files folder and a Hugging Face cache holding one tiny random model
+# (make_tiny_model.py), then drives it with the official llama-stack-client SDK (node --test,
+# *.test.mjs here), validating every answer against the Llama Stack OpenAPI specs.
 #
 #   tests/conformance/run.sh [PATH/TO/llama-workbench]
 #
@@ -55,6 +56,14 @@ fi
 
 mkdir -p "$tmp/data" "$tmp/allowed" "$tmp/outside"
 
+# A tiny random Llama for the models and inference tests, in a Hugging Face cache of the server's
+# own (HF_HOME below), so its id has the hub's org/name form. Standard-library Python only.
+test_model="wb-test/tiny-llama"
+model_repo="$tmp/hf/hub/models--wb-test--tiny-llama"
+mkdir -p "$model_repo/refs"
+printf 'c0ffee' >"$model_repo/refs/main"
+python3 "$here/make_tiny_model.py" "$model_repo/snapshots/c0ffee"
+
 free_port() {
   node -e 'const s = require("net").createServer();
            s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });'
@@ -84,7 +93,7 @@ EOF
 base_url=""
 for attempt in 1 2 3 4 5; do
   port=$(free_port)
-  QT_LOGGING_RULES="wb.server.info=false" \
+  QT_LOGGING_RULES="wb.server.info=false" HF_HOME="$tmp/hf" HF_HUB_CACHE= WB_MODEL_PATH= \
     "$bin" serve --host 127.0.0.1 --port "$port" --data-dir "$tmp/data" \
       --allow-files "$tmp/allowed" >"$tmp/server.log" 2>&1 &
   server_pid=$!
@@ -104,7 +113,7 @@ echo "conformance: $bin serving on $base_url"
 cd "$here"
 rc=0
 WB_BASE_URL="$base_url" WB_ALLOW_DIR="$tmp/allowed" WB_OUTSIDE_DIR="$tmp/outside" \
-  node --test --test-reporter=spec || rc=$?
+  WB_TEST_MODEL="$test_model" node --test --test-reporter=spec || rc=$?
 
 if ! kill -0 "$server_pid" 2>/dev/null; then
   echo "conformance: the server exited during the tests" >&2

@@ -5,6 +5,7 @@
 //   WB_BASE_URL      the running `llama-workbench serve`, e.g. http://127.0.0.1:8321 (required)
 //   WB_ALLOW_DIR     the folder passed as --allow-files (required by the file-source tests)
 //   WB_OUTSIDE_DIR   a folder that is NOT allowed (for the 403 test)
+//   WB_TEST_MODEL    id of the tiny model the server finds in its Hugging Face cache
 //   WB_SPEC_DIR      folder holding experimental-llama-stack-spec.yaml and llama-stack-spec.yaml
 //                    (default: ../../../shared/spec relative to the repository, i.e. /work/shared/spec)
 
@@ -25,6 +26,8 @@ if (!baseURL)
   throw new Error('WB_BASE_URL is not set: run the suite through tests/conformance/run.sh');
 export const allowDir = process.env.WB_ALLOW_DIR;
 export const outsideDir = process.env.WB_OUTSIDE_DIR;
+//! The tiny random model run.sh puts in the server's Hugging Face cache (models and inference tests).
+export const testModel = process.env.WB_TEST_MODEL ?? 'wb-test/tiny-llama';
 
 // --- spec schemas -----------------------------------------------------------------------------
 

@@ -5,6 +5,7 @@
 
 #include "api/async.h"
 #include "engine/engine.h"
+#include "forwarding_api.h"
 #include "server/access_policy.h"
 #include "server/api_server.h"
 #include "server/serve_options.h"
@@ -40,21 +41,12 @@ struct Hooks
     std::map<std::string, api::Error> statsErrors; //!< datasetStats on these ids fails like this
 };
 
-class HookedApi : public api::StackApi
+class HookedApi : public ForwardingApi
 {
 public:
-    HookedApi(std::shared_ptr<api::StackApi> inner, Hooks *hooks) : m_inner(std::move(inner)), m_hooks(hooks) {}
+    HookedApi(std::shared_ptr<api::StackApi> inner, Hooks *hooks)
+        : ForwardingApi(inner), m_inner(std::move(inner)), m_hooks(hooks) {}
 
-    QFuture<api::Result<api::HealthInfo>> health() override { return m_inner->health(); }
-    QFuture<api::Result<api::VersionInfo>> version() override { return m_inner->version(); }
-    std::string describe() const override { return m_inner->describe(); }
-    QFuture<api::Result<api::Dataset>> registerDataset(api::RegisterDatasetRequest r) override
-    {
-        return m_inner->registerDataset(std::move(r));
-    }
-    QFuture<api::Result<api::Dataset>> getDataset(std::string id) override { return m_inner->getDataset(id); }
-    QFuture<api::Result<api::ListDatasetsResponse>> listDatasets() override { return m_inner->listDatasets(); }
-    QFuture<api::Result<void>> unregisterDataset(std::string id) override { return m_inner->unregisterDataset(id); }
     QFuture<api::Result<api::PaginatedResponse>> iterrows(std::string id, std::optional<int64_t> start,
                                                           std::optional<int64_t> limit) override
     {
@@ -67,10 +59,6 @@ public:
             });
         }
         return m_inner->iterrows(id, start, limit);
-    }
-    QFuture<api::Result<void>> appendRows(std::string id, std::vector<api::JsonObject> rows) override
-    {
-        return m_inner->appendRows(id, std::move(rows));
     }
     QFuture<api::Result<api::DatasetStats>> datasetStats(std::string id) override
     {

@@ -4,7 +4,7 @@
 // which pages the rows model asked for (sparse paging, no repeated in-flight requests).
 
 #include "api/async.h"
-#include "api/stack_api.h"
+#include "forwarding_api.h"
 
 #include <QMutex>
 #include <QMutexLocker>
@@ -13,10 +13,10 @@
 #include <utility>
 #include <vector>
 
-class CountingApi : public wb::api::StackApi
+class CountingApi : public ForwardingApi
 {
 public:
-    explicit CountingApi(wb::api::StackApi &inner) : m_inner(inner) {}
+    explicit CountingApi(wb::api::StackApi &inner) : ForwardingApi(inner) {}
 
     //! Makes datasetStats() fail, to drive the rows model into its fetchMore fallback.
     void setStatsFail(bool fail) { m_failStats = fail; }
@@ -35,25 +35,6 @@ public:
         return n;
     }
 
-    QFuture<wb::api::Result<wb::api::HealthInfo>> health() override { return m_inner.health(); }
-    QFuture<wb::api::Result<wb::api::VersionInfo>> version() override { return m_inner.version(); }
-    std::string describe() const override { return m_inner.describe(); }
-    QFuture<wb::api::Result<wb::api::Dataset>> registerDataset(wb::api::RegisterDatasetRequest r) override
-    {
-        return m_inner.registerDataset(std::move(r));
-    }
-    QFuture<wb::api::Result<wb::api::Dataset>> getDataset(std::string id) override
-    {
-        return m_inner.getDataset(std::move(id));
-    }
-    QFuture<wb::api::Result<wb::api::ListDatasetsResponse>> listDatasets() override
-    {
-        return m_inner.listDatasets();
-    }
-    QFuture<wb::api::Result<void>> unregisterDataset(std::string id) override
-    {
-        return m_inner.unregisterDataset(std::move(id));
-    }
     QFuture<wb::api::Result<wb::api::PaginatedResponse>> iterrows(std::string id, std::optional<int64_t> start,
                                                                   std::optional<int64_t> limit) override
     {
@@ -62,10 +43,6 @@ public:
             m_calls.emplace_back(start.value_or(-1), limit.value_or(-1));
         }
         return m_inner.iterrows(std::move(id), start, limit);
-    }
-    QFuture<wb::api::Result<void>> appendRows(std::string id, std::vector<wb::api::JsonObject> rows) override
-    {
-        return m_inner.appendRows(std::move(id), std::move(rows));
     }
     QFuture<wb::api::Result<wb::api::DatasetStats>> datasetStats(std::string id) override
     {
@@ -76,7 +53,6 @@ public:
     }
 
 private:
-    wb::api::StackApi &m_inner;
     mutable QMutex m_mutex;
     std::vector<std::pair<int64_t, int64_t>> m_calls;
     std::atomic_bool m_failStats{false};

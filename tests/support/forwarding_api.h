@@ -1,0 +1,85 @@
+#pragma once
+
+// A StackApi that passes every call to another one. Test doubles derive from it and override only
+// the calls they hook (count, gate, fail), so a new API area needs one change here, not one per
+// double.
+
+#include "api/stack_api.h"
+
+#include <memory>
+#include <utility>
+
+class ForwardingApi : public wb::api::StackApi
+{
+public:
+    explicit ForwardingApi(wb::api::StackApi &inner) : m_inner(inner) {}
+    //! Keeps `inner` alive as long as this one.
+    explicit ForwardingApi(std::shared_ptr<wb::api::StackApi> inner) : m_owned(std::move(inner)), m_inner(*m_owned) {}
+
+    QFuture<wb::api::Result<wb::api::HealthInfo>> health() override { return m_inner.health(); }
+    QFuture<wb::api::Result<wb::api::VersionInfo>> version() override { return m_inner.version(); }
+    std::string describe() const override { return m_inner.describe(); }
+
+    QFuture<wb::api::Result<wb::api::Dataset>> registerDataset(wb::api::RegisterDatasetRequest r) override
+    {
+        return m_inner.registerDataset(std::move(r));
+    }
+    QFuture<wb::api::Result<wb::api::Dataset>> getDataset(std::string id) override
+    {
+        return m_inner.getDataset(std::move(id));
+    }
+    QFuture<wb::api::Result<wb::api::ListDatasetsResponse>> listDatasets() override
+    {
+        return m_inner.listDatasets();
+    }
+    QFuture<wb::api::Result<void>> unregisterDataset(std::string id) override
+    {
+        return m_inner.unregisterDataset(std::move(id));
+    }
+    QFuture<wb::api::Result<wb::api::PaginatedResponse>> iterrows(std::string id, std::optional<int64_t> start,
+                                                                  std::optional<int64_t> limit) override
+    {
+        return m_inner.iterrows(std::move(id), start, limit);
+    }
+    QFuture<wb::api::Result<void>> appendRows(std::string id, std::vector<wb::api::JsonObject> rows) override
+    {
+        return m_inner.appendRows(std::move(id), std::move(rows));
+    }
+    QFuture<wb::api::Result<wb::api::DatasetStats>> datasetStats(std::string id) override
+    {
+        return m_inner.datasetStats(std::move(id));
+    }
+
+    QFuture<wb::api::Result<wb::api::OpenAIListModelsResponse>> listModels() override
+    {
+        return m_inner.listModels();
+    }
+    QFuture<wb::api::Result<wb::api::Model>> getModel(std::string id) override
+    {
+        return m_inner.getModel(std::move(id));
+    }
+    QFuture<wb::api::Result<wb::api::Model>> registerModel(wb::api::RegisterModelRequest r) override
+    {
+        return m_inner.registerModel(std::move(r));
+    }
+    QFuture<wb::api::Result<void>> unregisterModel(std::string id) override
+    {
+        return m_inner.unregisterModel(std::move(id));
+    }
+    QFuture<wb::api::Result<wb::api::ChatCompletion>> chatCompletion(wb::api::ChatCompletionRequest r,
+                                                                     wb::api::ChatChunkSink sink,
+                                                                     wb::api::CancelToken cancel) override
+    {
+        return m_inner.chatCompletion(std::move(r), std::move(sink), std::move(cancel));
+    }
+    QFuture<wb::api::Result<wb::api::Completion>> completion(wb::api::CompletionRequest r,
+                                                             wb::api::CompletionChunkSink sink,
+                                                             wb::api::CancelToken cancel) override
+    {
+        return m_inner.completion(std::move(r), std::move(sink), std::move(cancel));
+    }
+
+protected:
+    std::shared_ptr<wb::api::StackApi> m_owned;
+    wb::api::StackApi &m_inner;
+};
