@@ -4,6 +4,7 @@
 #include "connection/token_store.h"
 #include "datasets/datasets_page.h"
 #include "main_window.h"
+#include "models/models_page.h"
 
 namespace wb::ui {
 
@@ -12,6 +13,7 @@ void addPages(MainWindow &window, api::StackApi &api)
 {
     // Only pages that work are listed; eval, rerank and post-training join as they are built.
     window.addPage(MainWindow::tr("Datasets"), new DatasetsPage(api, &window));
+    window.addPage(MainWindow::tr("Models"), new ModelsPage(api, &window));
 }
 } // namespace
 
