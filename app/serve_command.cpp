@@ -59,6 +59,7 @@ int runServe(const QStringList &arguments)
     wb::engine::EngineConfig engineConfig;
     engineConfig.dataDir = config->dataDir;
     engineConfig.databaseUrl = config->databaseUrl;
+    engineConfig.modelDirs = config->modelDirs;
     engineConfig.seedSamples = true;
     engineConfig.maxDataUriBytes = config->server.maxDataUriBytes;
     wb::engine::Engine engine(engineConfig);

@@ -20,11 +20,17 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+7"/>
         <source>dir</source>
         <translation>Verzeichnis</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-3"/>
+        <source>Also lists the Hugging Face model folders in &lt;dir&gt; (repeatable; &lt;data dir&gt;/models, WB_MODEL_PATH and the Hugging Face cache are always searched).</source>
+        <translation>Listet zusätzlich die Hugging-Face-Modellordner in &lt;dir&gt; auf (wiederholbar; &lt;data dir&gt;/models, WB_MODEL_PATH und der Hugging-Face-Cache werden immer durchsucht).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Uses the &lt;locale&gt; translation (e.g. de, zh_CN) for this run.</source>
         <translation>Verwendet für diesen Start die Übersetzung &lt;locale&gt; (z. B. de, zh_CN).</translation>
     </message>
@@ -39,7 +45,7 @@
         <translation>Servermodus: llama-workbench serve --help</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Llama Stack Workbench</source>
         <translation>Llama Stack Workbench</translation>
     </message>
@@ -49,6 +55,132 @@
 %2</source>
         <translation>Der Datenordner %1 konnte nicht geöffnet werden:
 %2</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::AddEndpointDialog</name>
+    <message>
+        <location filename="../ui/models/add_endpoint_dialog.cpp" line="+28"/>
+        <source>Enter the endpoint&apos;s base URL, for example %1.</source>
+        <translation>Geben Sie die Basis-URL des Endpunkts ein, z. B. %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The base URL must start with http:// or https://, for example %1.</source>
+        <translation>Die Basis-URL muss mit http:// oder https:// beginnen, z. B. %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The base URL %1 has no host name.</source>
+        <translation>Die Basis-URL %1 enthält keinen Hostnamen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The base URL must not have a query or fragment (“?…”, “#…”): %1</source>
+        <translation>Die Basis-URL darf keine Abfrage und kein Fragment („?…“, „#…“) enthalten: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Enter a model id or the model&apos;s name at the endpoint.</source>
+        <translation>Geben Sie eine Modell-ID oder den Namen des Modells am Endpunkt ein.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The model id must not contain spaces: “%1”.</source>
+        <translation>Die Modell-ID darf keine Leerzeichen enthalten: „%1“.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Add OpenAI-Compatible Endpoint</source>
+        <translation>OpenAI-kompatiblen Endpunkt hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the remote model name when empty</source>
+        <translation>der entfernte Modellname, wenn leer</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the model&apos;s name at the endpoint, e.g. llama3.2:1b</source>
+        <translation>der Name des Modells am Endpunkt, z. B. llama3.2:1b</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Model id:</source>
+        <translation>Modell-ID:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Base URL:</source>
+        <translation>Basis-URL:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>API key:</source>
+        <translation>API-Schlüssel:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remote model:</source>
+        <translation>Entferntes Modell:</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::AddModelFolderDialog</name>
+    <message>
+        <location filename="../ui/models/add_model_folder_dialog.cpp" line="+36"/>
+        <source>Choose the model folder (the one with config.json).</source>
+        <translation>Wählen Sie den Modellordner (den mit config.json).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the folder&apos;s full path, not a relative one: %1</source>
+        <translation>Geben Sie den vollständigen Pfad des Ordners ein, keinen relativen: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter a model id.</source>
+        <translation>Geben Sie eine Modell-ID ein.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The model id must not contain spaces: “%1”.</source>
+        <translation>Die Modell-ID darf keine Leerzeichen enthalten: „%1“.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Add Model Folder</source>
+        <translation>Modellordner hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a Hugging Face model folder with config.json</source>
+        <translation>ein Hugging-Face-Modellordner mit config.json</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Folder:</source>
+        <translation>Ordner:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model id:</source>
+        <translation>Modell-ID:</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Choose a Model Folder</source>
+        <translation>Modellordner auswählen</translation>
     </message>
 </context>
 <context>
@@ -760,9 +892,427 @@ Die Workbench bleibt mit %3 verbunden.</translation>
         <translation>&lt;h3&gt;Llama Stack Workbench %1&lt;/h3&gt;&lt;p&gt;Eine Desktop-Werkbank für die experimentellen Llama-Stack-APIs: Datensätze, Evaluierung, Reranking und Post-Training.&lt;/p&gt;&lt;p&gt;Verbunden: %2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/shell/workbench.cpp" line="+14"/>
+        <location filename="../ui/shell/workbench.cpp" line="+15"/>
         <source>Datasets</source>
         <translation>Datensätze</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Models</source>
+        <translation>Modelle</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::ModelDetailView</name>
+    <message>
+        <location filename="../ui/models/model_detail_view.cpp" line="+36"/>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>No model selected.</source>
+        <translation>Kein Modell ausgewählt.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This model cannot be used: %1</source>
+        <translation>Dieses Modell kann nicht verwendet werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::ModelInfo</name>
+    <message>
+        <location filename="../ui/models/model_info.cpp" line="+128"/>
+        <source>local</source>
+        <translation>lokal</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>remote</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>endpoint</source>
+        <translation>Endpunkt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HF cache</source>
+        <translation>HF-Cache</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>registered</source>
+        <translation>registriert</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>(set, hidden)</source>
+        <translation>(gesetzt, verborgen)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>(none)</source>
+        <translation>(keiner)</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::ModelListModel</name>
+    <message>
+        <location filename="../ui/models/model_list_model.cpp" line="+64"/>
+        <source>This model cannot be used: %1</source>
+        <translation>Dieses Modell kann nicht verwendet werden: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1, model “%2”</source>
+        <translation>%1, Modell „%2“</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Provider</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Architecture</source>
+        <translation>Architektur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Context</source>
+        <translation>Kontext</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tokenizer</source>
+        <translation>Tokenizer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Could not load the list of models.</source>
+        <translation>Die Liste der Modelle konnte nicht geladen werden.</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::ModelsPage</name>
+    <message>
+        <location filename="../ui/models/models_page.cpp" line="+111"/>
+        <source>Add model folder…</source>
+        <translation>Modellordner hinzufügen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add a Hugging Face model folder (config.json, model.safetensors, tokenizer.json)</source>
+        <translation>Einen Hugging-Face-Modellordner hinzufügen (config.json, model.safetensors, tokenizer.json)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add OpenAI-compatible endpoint…</source>
+        <translation>OpenAI-kompatiblen Endpunkt hinzufügen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A model served by llama.cpp, vLLM, Ollama or another Llama Stack server</source>
+        <translation>Ein Modell, das von llama.cpp, vLLM, Ollama oder einem anderen Llama-Stack-Server bereitgestellt wird</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remove…</source>
+        <translation>Entfernen…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>Remove the selected model from the list (its files are not touched)</source>
+        <translation>Das ausgewählte Modell aus der Liste entfernen (seine Dateien bleiben unverändert)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Found models cannot be removed here; remove or move their folder</source>
+        <translation>Gefundene Modelle können hier nicht entfernt werden; entfernen oder verschieben Sie ihren Ordner</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Remove the model “%1” from the list? The folder %2 is not touched.</source>
+        <translation>Das Modell „%1“ aus der Liste entfernen? Der Ordner %2 bleibt unverändert.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the endpoint model “%1” (%2)? Its API key is forgotten.</source>
+        <translation>Das Endpunktmodell „%1“ (%2) entfernen? Sein API-Schlüssel wird verworfen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove Model</source>
+        <translation>Modell entfernen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Could not remove %1.</source>
+        <translation>%1 konnte nicht entfernt werden.</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::PromptPanel</name>
+    <message>
+        <location filename="../ui/models/prompt_panel.cpp" line="+32"/>
+        <source>System prompt:</source>
+        <translation>Systemprompt:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+30"/>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Completion (raw text)</source>
+        <translation>Vervollständigung (Rohtext)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chat applies the model&apos;s chat template to the messages; completion continues the text as it is.</source>
+        <translation>Chat wendet die Chat-Vorlage des Modells auf die Nachrichten an; Vervollständigung setzt den Text unverändert fort.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>optional, e.g. You are a concise assistant.</source>
+        <translation>optional, z. B. Du bist ein prägnanter Assistent.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The answer appears here as it is generated.</source>
+        <translation>Die Antwort erscheint hier, während sie erzeugt wird.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+274"/>
+        <source>Run (Ctrl+Enter)</source>
+        <translation>Ausführen (Strg+Enter)</translation>
+    </message>
+    <message>
+        <location line="-208"/>
+        <source>The most tokens to generate (the model&apos;s context also limits it).</source>
+        <translation>Höchstzahl der zu erzeugenden Tokens (auch der Kontext des Modells begrenzt sie).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>0 picks the most likely token every time (greedy).</source>
+        <translation>0 wählt jedes Mal das wahrscheinlichste Token (greedy).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Sample from the smallest set of tokens whose probabilities add up to this.</source>
+        <translation>Aus der kleinsten Menge von Tokens ziehen, deren Wahrscheinlichkeiten zusammen diesen Wert ergeben.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sample from the k most likely tokens only; off: all of them.</source>
+        <translation>Nur aus den k wahrscheinlichsten Tokens ziehen; aus: aus allen Tokens.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>random</source>
+        <translation>zufällig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The same seed, prompt and settings give the same answer.</source>
+        <translation>Gleicher Seed, gleicher Prompt und gleiche Einstellungen ergeben die gleiche Antwort.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Max tokens:</source>
+        <translation>Max. Tokens:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Temperature:</source>
+        <translation>Temperatur:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Top-p:</source>
+        <translation>Top-p:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Top-k:</source>
+        <translation>Top-k:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Seed:</source>
+        <translation>Seed:</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Select a model in the list to try it.</source>
+        <translation>Wählen Sie ein Modell in der Liste, um es auszuprobieren.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Model: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>Modell: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>User message:</source>
+        <translation>Benutzernachricht:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Prompt (raw text):</source>
+        <translation>Prompt (Rohtext):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ask something… (Ctrl+Enter runs)</source>
+        <translation>Fragen Sie etwas… (Strg+Enter führt aus)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text for the model to continue… (Ctrl+Enter runs)</source>
+        <translation>Text, den das Modell fortsetzen soll… (Strg+Enter führt aus)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+99"/>
+        <source>Select a model in the list first.</source>
+        <translation>Wählen Sie zuerst ein Modell in der Liste.</translation>
+    </message>
+    <message>
+        <location line="-94"/>
+        <source>The model %1 is not a language model (type %2).</source>
+        <translation>Das Modell %1 ist kein Sprachmodell (Typ %2).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The model %1 cannot be used: %2</source>
+        <translation>Das Modell %1 kann nicht verwendet werden: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Enter a message.</source>
+        <translation>Geben Sie eine Nachricht ein.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Enter a prompt.</source>
+        <translation>Geben Sie einen Prompt ein.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>running…</source>
+        <translation>läuft…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>stopping…</source>
+        <translation>wird gestoppt…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>finished (max tokens reached)</source>
+        <translation>fertig (max. Tokens erreicht)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>finished</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>1 token</source>
+        <translation>1 Token</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 tokens</source>
+        <translation>%1 Tokens</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 tokens/s</source>
+        <translation>%1 Tokens/s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Only language models (llm) can run here.</source>
+        <translation>Hier können nur Sprachmodelle (llm) ausgeführt werden.</translation>
     </message>
 </context>
 <context>
@@ -916,6 +1466,24 @@ Die Workbench bleibt mit %3 verbunden.</translation>
         <location line="+23"/>
         <source>The dataset was not registered.</source>
         <translation>Der Datensatz wurde nicht registriert.</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::RegisterModelDialog</name>
+    <message>
+        <location filename="../ui/models/register_model_dialog.cpp" line="+31"/>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Adding the model…</source>
+        <translation>Modell wird hinzugefügt…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The model was not added.</source>
+        <translation>Das Modell wurde nicht hinzugefügt.</translation>
     </message>
 </context>
 <context>

@@ -20,11 +20,17 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+7"/>
         <source>dir</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-3"/>
+        <source>Also lists the Hugging Face model folders in &lt;dir&gt; (repeatable; &lt;data dir&gt;/models, WB_MODEL_PATH and the Hugging Face cache are always searched).</source>
+        <translation>还会列出 &lt;dir&gt; 中的 Hugging Face 模型文件夹（可重复指定；始终会搜索 &lt;data dir&gt;/models、WB_MODEL_PATH 和 Hugging Face 缓存）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Uses the &lt;locale&gt; translation (e.g. de, zh_CN) for this run.</source>
         <translation>本次运行使用 &lt;locale&gt; 翻译（例如 de、zh_CN）。</translation>
     </message>
@@ -39,7 +45,7 @@
         <translation>服务器模式：llama-workbench serve --help</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Llama Stack Workbench</source>
         <translation>Llama Stack 工作台</translation>
     </message>
@@ -49,6 +55,132 @@
 %2</source>
         <translation>无法打开数据文件夹 %1：
 %2</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::AddEndpointDialog</name>
+    <message>
+        <location filename="../ui/models/add_endpoint_dialog.cpp" line="+28"/>
+        <source>Enter the endpoint&apos;s base URL, for example %1.</source>
+        <translation>请输入端点的基础 URL，例如 %1。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The base URL must start with http:// or https://, for example %1.</source>
+        <translation>基础 URL 必须以 http:// 或 https:// 开头，例如 %1。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The base URL %1 has no host name.</source>
+        <translation>基础 URL %1 没有主机名。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The base URL must not have a query or fragment (“?…”, “#…”): %1</source>
+        <translation>基础 URL 不能包含查询或片段（“?…”、“#…”）：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Enter a model id or the model&apos;s name at the endpoint.</source>
+        <translation>请输入模型 ID 或该模型在端点上的名称。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The model id must not contain spaces: “%1”.</source>
+        <translation>模型 ID 不能包含空格：“%1”。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Add OpenAI-Compatible Endpoint</source>
+        <translation>添加 OpenAI 兼容端点</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the remote model name when empty</source>
+        <translation>留空时使用远程模型名称</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the model&apos;s name at the endpoint, e.g. llama3.2:1b</source>
+        <translation>模型在端点上的名称，例如 llama3.2:1b</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Model id:</source>
+        <translation>模型 ID：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Base URL:</source>
+        <translation>基础 URL：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>API key:</source>
+        <translation>API 密钥：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remote model:</source>
+        <translation>远程模型：</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::AddModelFolderDialog</name>
+    <message>
+        <location filename="../ui/models/add_model_folder_dialog.cpp" line="+36"/>
+        <source>Choose the model folder (the one with config.json).</source>
+        <translation>请选择模型文件夹（包含 config.json 的那个）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the folder&apos;s full path, not a relative one: %1</source>
+        <translation>请输入文件夹的完整路径，而不是相对路径：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter a model id.</source>
+        <translation>请输入模型 ID。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The model id must not contain spaces: “%1”.</source>
+        <translation>模型 ID 不能包含空格：“%1”。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Add Model Folder</source>
+        <translation>添加模型文件夹</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a Hugging Face model folder with config.json</source>
+        <translation>包含 config.json 的 Hugging Face 模型文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model id:</source>
+        <translation>模型 ID：</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Choose a Model Folder</source>
+        <translation>选择模型文件夹</translation>
     </message>
 </context>
 <context>
@@ -760,9 +892,427 @@ The workbench stays connected to %3.</source>
         <translation>&lt;h3&gt;Llama Stack 工作台 %1&lt;/h3&gt;&lt;p&gt;用于 Llama Stack 实验性 API 的桌面工作台：数据集、评估、重排序和后训练。&lt;/p&gt;&lt;p&gt;已连接：%2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/shell/workbench.cpp" line="+14"/>
+        <location filename="../ui/shell/workbench.cpp" line="+15"/>
         <source>Datasets</source>
         <translation>数据集</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::ModelDetailView</name>
+    <message>
+        <location filename="../ui/models/model_detail_view.cpp" line="+36"/>
+        <source>Key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>No model selected.</source>
+        <translation>未选择模型。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This model cannot be used: %1</source>
+        <translation>此模型无法使用：%1</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::ModelInfo</name>
+    <message>
+        <location filename="../ui/models/model_info.cpp" line="+128"/>
+        <source>local</source>
+        <translation>本地</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>remote</source>
+        <translation>远程</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>endpoint</source>
+        <translation>端点</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HF cache</source>
+        <translation>HF 缓存</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>registered</source>
+        <translation>已注册</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>(set, hidden)</source>
+        <translation>（已设置，已隐藏）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::ModelListModel</name>
+    <message>
+        <location filename="../ui/models/model_list_model.cpp" line="+64"/>
+        <source>This model cannot be used: %1</source>
+        <translation>此模型无法使用：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1, model “%2”</source>
+        <translation>%1，模型“%2”</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Provider</source>
+        <translation>提供方</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Architecture</source>
+        <translation>架构</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parameters</source>
+        <translation>参数量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Context</source>
+        <translation>上下文</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tokenizer</source>
+        <translation>分词器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Could not load the list of models.</source>
+        <translation>无法加载模型列表。</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::ModelsPage</name>
+    <message>
+        <location filename="../ui/models/models_page.cpp" line="+111"/>
+        <source>Add model folder…</source>
+        <translation>添加模型文件夹…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add a Hugging Face model folder (config.json, model.safetensors, tokenizer.json)</source>
+        <translation>添加 Hugging Face 模型文件夹（config.json、model.safetensors、tokenizer.json）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add OpenAI-compatible endpoint…</source>
+        <translation>添加 OpenAI 兼容端点…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A model served by llama.cpp, vLLM, Ollama or another Llama Stack server</source>
+        <translation>由 llama.cpp、vLLM、Ollama 或其他 Llama Stack 服务器提供的模型</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remove…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>Remove the selected model from the list (its files are not touched)</source>
+        <translation>从列表中删除所选模型（其文件不受影响）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Found models cannot be removed here; remove or move their folder</source>
+        <translation>自动发现的模型无法在此删除；请删除或移动其文件夹</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Remove the model “%1” from the list? The folder %2 is not touched.</source>
+        <translation>要从列表中删除模型“%1”吗？文件夹 %2 不受影响。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the endpoint model “%1” (%2)? Its API key is forgotten.</source>
+        <translation>要删除端点模型“%1”（%2）吗？其 API 密钥将被清除。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove Model</source>
+        <translation>删除模型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Could not remove %1.</source>
+        <translation>无法删除 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::PromptPanel</name>
+    <message>
+        <location filename="../ui/models/prompt_panel.cpp" line="+32"/>
+        <source>System prompt:</source>
+        <translation>系统提示词：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+30"/>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Chat</source>
+        <translation>聊天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Completion (raw text)</source>
+        <translation>补全（原始文本）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chat applies the model&apos;s chat template to the messages; completion continues the text as it is.</source>
+        <translation>聊天会将模型的聊天模板应用于消息；补全则按原样续写文本。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>optional, e.g. You are a concise assistant.</source>
+        <translation>可选，例如：你是一个简洁的助手。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The answer appears here as it is generated.</source>
+        <translation>回答会在生成时显示在这里。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+274"/>
+        <source>Run (Ctrl+Enter)</source>
+        <translation>运行（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location line="-208"/>
+        <source>The most tokens to generate (the model&apos;s context also limits it).</source>
+        <translation>最多生成的 token 数（也受模型上下文长度限制）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>0 picks the most likely token every time (greedy).</source>
+        <translation>0 表示每次都选择可能性最大的 token（贪心）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Sample from the smallest set of tokens whose probabilities add up to this.</source>
+        <translation>从累计概率达到此值的最小 token 集合中采样。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sample from the k most likely tokens only; off: all of them.</source>
+        <translation>仅从可能性最大的 k 个 token 中采样；关闭：从所有 token 中采样。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The same seed, prompt and settings give the same answer.</source>
+        <translation>相同的种子、提示词和设置会得到相同的回答。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Max tokens:</source>
+        <translation>最大 token 数：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Temperature:</source>
+        <translation>温度：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Top-p:</source>
+        <translation>Top-p：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Top-k:</source>
+        <translation>Top-k：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Seed:</source>
+        <translation>种子：</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Select a model in the list to try it.</source>
+        <translation>在列表中选择一个模型以试用。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Model: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>模型：&lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>User message:</source>
+        <translation>用户消息：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Prompt (raw text):</source>
+        <translation>提示词（原始文本）：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ask something… (Ctrl+Enter runs)</source>
+        <translation>问点什么…（Ctrl+Enter 运行）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text for the model to continue… (Ctrl+Enter runs)</source>
+        <translation>供模型续写的文本…（Ctrl+Enter 运行）</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+99"/>
+        <source>Select a model in the list first.</source>
+        <translation>请先在列表中选择一个模型。</translation>
+    </message>
+    <message>
+        <location line="-94"/>
+        <source>The model %1 is not a language model (type %2).</source>
+        <translation>模型 %1 不是语言模型（类型 %2）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The model %1 cannot be used: %2</source>
+        <translation>模型 %1 无法使用：%2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Enter a message.</source>
+        <translation>请输入消息。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Enter a prompt.</source>
+        <translation>请输入提示词。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>running…</source>
+        <translation>正在运行…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>finished (max tokens reached)</source>
+        <translation>已完成（达到最大 token 数）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>1 token</source>
+        <translation>1 个 token</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 tokens</source>
+        <translation>%1 个 token</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 tokens/s</source>
+        <translation>%1 tokens/s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Only language models (llm) can run here.</source>
+        <translation>此处只能运行语言模型（llm）。</translation>
     </message>
 </context>
 <context>
@@ -916,6 +1466,24 @@ The workbench stays connected to %3.</source>
         <location line="+23"/>
         <source>The dataset was not registered.</source>
         <translation>未能注册该数据集。</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::RegisterModelDialog</name>
+    <message>
+        <location filename="../ui/models/register_model_dialog.cpp" line="+31"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Adding the model…</source>
+        <translation>正在添加模型…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The model was not added.</source>
+        <translation>未能添加该模型。</translation>
     </message>
 </context>
 <context>

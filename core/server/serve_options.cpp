@@ -80,6 +80,11 @@ api::Result<ServeConfig> parseServeArguments(const QStringList &argumentsIn)
     const QCommandLineOption allowRemote(
         QStringLiteral("allow-remote-uris"),
         QStringLiteral("Lets clients register http(s):// and huggingface:// datasets."));
+    const QCommandLineOption modelDir(
+        QStringLiteral("model-dir"),
+        QStringLiteral("Also serves the Hugging Face model folders in <dir> (repeatable; <data dir>/models, "
+                       "WB_MODEL_PATH and the Hugging Face cache are always searched)."),
+        QStringLiteral("dir"));
     const QCommandLineOption maxBody(QStringLiteral("max-body-mb"),
                                      QStringLiteral("Largest request body in MiB (default 16)."),
                                      QStringLiteral("n"), QStringLiteral("16"));
@@ -88,7 +93,7 @@ api::Result<ServeConfig> parseServeArguments(const QStringList &argumentsIn)
         QStringLiteral("Largest decoded data: URI in MiB (default 64)."), QStringLiteral("n"),
         QStringLiteral("64"));
     parser.addOptions({helpOption, host, port, dataDir, database, authFile, insecure, allowFiles, allowRemote,
-                       maxBody, maxDataUri});
+                       modelDir, maxBody, maxDataUri});
 
     ServeConfig config;
     if (!parser.parse(arguments))
@@ -137,6 +142,11 @@ api::Result<ServeConfig> parseServeArguments(const QStringList &argumentsIn)
         o.authTokens = std::move(tokens.value());
     }
     config.dataDir = parser.value(dataDir);
+    for (const QString &dir : parser.values(modelDir)) {
+        if (!QFileInfo(dir).isDir())
+            return api::Error::badRequest("--model-dir: '" + dir.toStdString() + "' is not a folder");
+        config.modelDirs << QFileInfo(dir).absoluteFilePath();
+    }
     config.databaseUrl = parser.value(database);
     if (!config.databaseUrl.isEmpty() && !config.databaseUrl.startsWith(QLatin1String("postgresql://"))
         && !config.databaseUrl.startsWith(QLatin1String("postgres://")))

@@ -21,6 +21,7 @@ struct ServeConfig
     ServerOptions server;
     QString dataDir;  //!< empty: the engine's default (AppDataLocation)
     QString databaseUrl; //!< --db: empty = SQLite in dataDir; postgresql://user@host/db
+    QStringList modelDirs; //!< --model-dir: model folders to list besides <dataDir>/models
     bool help = false; //!< --help: print helpText and exit 0
     QString helpText;
 };

@@ -795,6 +795,15 @@ private Q_SLOTS:
         QVERIFY(!server::parseServeArguments({QStringLiteral("x"), QStringLiteral("--max-body-mb"), QStringLiteral("0")}).ok());
         QVERIFY(!server::parseServeArguments({QStringLiteral("x"), QStringLiteral("--allow-files"),
                                               m_tmp.filePath(QStringLiteral("missing"))}).ok());
+        auto models = server::parseServeArguments({QStringLiteral("x"), QStringLiteral("--model-dir"), allowed,
+                                                   QStringLiteral("--model-dir"), m_tmp.path()});
+        QVERIFY(models.ok());
+        QCOMPARE(models->modelDirs, (QStringList{QFileInfo(allowed).absoluteFilePath(),
+                                                 QFileInfo(m_tmp.path()).absoluteFilePath()}));
+        const auto missingModels = server::parseServeArguments(
+            {QStringLiteral("x"), QStringLiteral("--model-dir"), m_tmp.filePath(QStringLiteral("missing"))});
+        QVERIFY(!missingModels.ok());
+        QVERIFY(QString::fromStdString(missingModels.error().detail).startsWith(QStringLiteral("--model-dir")));
     }
 
     void authFile()
