@@ -1,4 +1,5 @@
 #include "openai/blocking_http.h"
+#include "util/network_errors.h"
 
 #include <QEventLoop>
 #include <QNetworkAccessManager>
@@ -20,25 +21,6 @@ constexpr int kCancelPollMs = 20; //!< how often a running request looks at its 
 QString displayUrl(const QUrl &url)
 {
     return url.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery);
-}
-
-bool isConnectionError(QNetworkReply::NetworkError e)
-{
-    switch (e) {
-    case QNetworkReply::ConnectionRefusedError:
-    case QNetworkReply::RemoteHostClosedError:
-    case QNetworkReply::HostNotFoundError:
-    case QNetworkReply::TemporaryNetworkFailureError:
-    case QNetworkReply::NetworkSessionFailedError:
-    case QNetworkReply::UnknownNetworkError:
-    case QNetworkReply::ProxyConnectionRefusedError:
-    case QNetworkReply::ProxyConnectionClosedError:
-    case QNetworkReply::ProxyNotFoundError:
-    case QNetworkReply::ProxyTimeoutError:
-        return true;
-    default:
-        return false;
-    }
 }
 
 QByteArray mediaType(const QNetworkReply *reply)
@@ -180,7 +162,7 @@ HttpAnswer runHttp(const HttpRequest &request)
             answer.transportError = api::Error::badGateway("TLS error talking to "
                                                            + where.toStdString() + ": "
                                                            + text.toStdString());
-        } else if (isConnectionError(err) && answer.status == 0) {
+        } else if (util::isConnectionError(err) && answer.status == 0) {
             answer.transportError = api::Error::badGateway(
                 "cannot reach " + displayUrl(request.url).toStdString() + ": "
                 + reply->errorString().toStdString());

@@ -1,4 +1,5 @@
 #include "remote_client.h"
+#include "util/network_errors.h"
 
 #include "remote/remote_inference.h"
 
@@ -193,25 +194,6 @@ void fulfil(QPromise<Result<T>> &promise, Result<T> value)
 {
     promise.addResult(std::move(value));
     promise.finish();
-}
-
-bool isConnectionError(QNetworkReply::NetworkError e)
-{
-    switch (e) {
-    case QNetworkReply::ConnectionRefusedError:
-    case QNetworkReply::RemoteHostClosedError:
-    case QNetworkReply::HostNotFoundError:
-    case QNetworkReply::TemporaryNetworkFailureError:
-    case QNetworkReply::NetworkSessionFailedError:
-    case QNetworkReply::UnknownNetworkError:
-    case QNetworkReply::ProxyConnectionRefusedError:
-    case QNetworkReply::ProxyConnectionClosedError:
-    case QNetworkReply::ProxyNotFoundError:
-    case QNetworkReply::ProxyTimeoutError:
-        return true;
-    default:
-        return false;
-    }
 }
 
 bool isRetryableStatus(int status)
@@ -418,7 +400,7 @@ private:
                                                            : call->tlsErrors.join(QLatin1String("; "));
             a.transportError = Error::badGateway("TLS error talking to " + where + ": "
                                                  + text.toStdString());
-        } else if (isConnectionError(err)) {
+        } else if (util::isConnectionError(err)) {
             if (canRetry(*call)) {
                 scheduleRetry(call, -1);
                 return;
