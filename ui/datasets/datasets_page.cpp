@@ -3,6 +3,7 @@
 #include "append_rows_dialog.h"
 #include "common/busy_overlay.h"
 #include "common/error_display.h"
+#include "common/table_setup.h"
 #include "common/json_text.h"
 #include "dataset_exporter.h"
 #include "dataset_list_model.h"
@@ -47,11 +48,7 @@ DatasetsPage::DatasetsPage(api::StackApi &api, QWidget *parent)
 
     m_listView->setObjectName(QStringLiteral("datasetListView"));
     m_listView->setModel(m_listModel);
-    m_listView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_listView->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_listView->verticalHeader()->hide();
-    m_listView->setWordWrap(false);
-    m_listView->horizontalHeader()->setStretchLastSection(true);
+    setUpRecordList(m_listView);
     m_listView->setColumnWidth(DatasetListModel::IdColumn, 300);
     m_listView->setColumnWidth(DatasetListModel::PurposeColumn, 190);
     m_listView->setColumnWidth(DatasetListModel::SourceColumn, 240);

@@ -8,6 +8,7 @@
 
 #include "common/busy_overlay.h"
 #include "common/error_display.h"
+#include "common/table_setup.h"
 #include "common/json_text.h"
 
 #include "api/async.h"
@@ -38,11 +39,7 @@ ModelsPage::ModelsPage(api::StackApi &api, QWidget *parent)
 
     m_listView->setObjectName(QStringLiteral("modelListView"));
     m_listView->setModel(m_listModel);
-    m_listView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_listView->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_listView->verticalHeader()->hide();
-    m_listView->setWordWrap(false);
-    m_listView->horizontalHeader()->setStretchLastSection(true);
+    setUpRecordList(m_listView);
     m_listView->setColumnWidth(ModelListModel::IdColumn, 170);
     m_listView->setColumnWidth(ModelListModel::TypeColumn, 50);
     m_listView->setColumnWidth(ModelListModel::ProviderColumn, 60);
