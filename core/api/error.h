@@ -12,6 +12,8 @@
 //     413 input too large         501 not supported by this implementation
 //     502 an upstream source (HTTP, Hugging Face) failed   504 upstream timeout
 //     500 an internal failure (the detail never leaks internals over HTTP)
+//     499 the caller cancelled the call (its CancelToken) before it finished; never sent over HTTP
+//         by our server (the client that cancelled has gone)
 //
 //   Errors are values: nothing in the API layer throws across a call boundary. Internals may throw
 //   (nlohmann, libtorch); the code that runs a call catches at the boundary and turns it into an Error.
@@ -35,6 +37,7 @@ struct Error
     static Error notImplemented(std::string detail) { return make(501, std::move(detail)); }
     static Error badGateway(std::string detail) { return make(502, std::move(detail)); }
     static Error internal(std::string detail) { return make(500, std::move(detail)); }
+    static Error cancelled(std::string detail = "cancelled") { return make(499, std::move(detail)); }
 
     //! "Bad Request", "Not Found", ... the RFC 7807 style title for an HTTP status.
     static std::string titleForStatus(int status);

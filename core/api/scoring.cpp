@@ -199,4 +199,27 @@ Json toJson(const ScoreBatchResponse &v)
     return o;
 }
 
+void fromJson(const Json &j, RegisterScoringFunctionRequest &out, const std::string &path)
+{
+    ObjectReader r(j, path);
+    r.required("scoring_fn_id", out.scoring_fn_id);
+    r.optional("description", out.description);
+    r.required("return_type", out.return_type);
+    r.optional("provider_scoring_fn_id", out.provider_scoring_fn_id);
+    r.optional("provider_id", out.provider_id);
+    r.optional("params", out.params);
+}
+
+Json toJson(const RegisterScoringFunctionRequest &v)
+{
+    Json o = Json::object();
+    o["scoring_fn_id"] = v.scoring_fn_id;
+    o["description"] = v.description;
+    o["return_type"] = toJson(v.return_type);
+    putOptional(o, "provider_scoring_fn_id", v.provider_scoring_fn_id);
+    putOptional(o, "provider_id", v.provider_id);
+    putOptional(o, "params", v.params);
+    return o;
+}
+
 } // namespace wb::api

@@ -182,6 +182,25 @@ struct ScoreBatchResponse
     }
 };
 
+//! POST /v1/scoring-functions (upstream's body; the stable spec lists only GET). Only LLM-as-judge
+//! functions can be user-defined: params of type llm_as_judge (or provider_id "llm-as-judge").
+struct RegisterScoringFunctionRequest
+{
+    std::string scoring_fn_id;
+    std::string description;
+    ParamType return_type;
+    std::optional<std::string> provider_scoring_fn_id;
+    std::optional<std::string> provider_id;
+    std::optional<ScoringFnParams> params;
+
+    bool operator==(const RegisterScoringFunctionRequest &o) const
+    {
+        return scoring_fn_id == o.scoring_fn_id && description == o.description
+            && return_type == o.return_type && provider_scoring_fn_id == o.provider_scoring_fn_id
+            && provider_id == o.provider_id && params == o.params;
+    }
+};
+
 void fromJson(const Json &j, LlmAsJudgeScoringFnParams &out, const std::string &path);
 void fromJson(const Json &j, RegexParserScoringFnParams &out, const std::string &path);
 void fromJson(const Json &j, BasicScoringFnParams &out, const std::string &path);
@@ -194,6 +213,7 @@ void fromJson(const Json &j, ScoreRequest &out, const std::string &path);
 void fromJson(const Json &j, ScoreResponse &out, const std::string &path);
 void fromJson(const Json &j, ScoreBatchRequest &out, const std::string &path);
 void fromJson(const Json &j, ScoreBatchResponse &out, const std::string &path);
+void fromJson(const Json &j, RegisterScoringFunctionRequest &out, const std::string &path);
 
 Json toJson(const LlmAsJudgeScoringFnParams &v);
 Json toJson(const RegexParserScoringFnParams &v);
@@ -207,5 +227,6 @@ Json toJson(const ScoreRequest &v);
 Json toJson(const ScoreResponse &v);
 Json toJson(const ScoreBatchRequest &v);
 Json toJson(const ScoreBatchResponse &v);
+Json toJson(const RegisterScoringFunctionRequest &v);
 
 } // namespace wb::api

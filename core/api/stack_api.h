@@ -12,10 +12,14 @@
 // Errors: the future's value is a Result<T>; see error.h for the status codes. A future is never
 // left unfinished and never carries an exception.
 
+#include "benchmarks.h"
 #include "cancel.h"
 #include "datasets.h"
+#include "eval.h"
+#include "eval_jobs.h"
 #include "inference.h"
 #include "models.h"
+#include "scoring.h"
 #include "system.h"
 
 #include <functional>
@@ -115,8 +119,101 @@ public:
                                                    CancelToken cancel = {}) = 0;
 };
 
+//! /v1/scoring-functions: the built-in functions (basic::*, llm-as-judge::*) and user-defined
+//! LLM-as-judge functions, persisted.
+class ScoringFunctionsApi
+{
+public:
+    virtual ~ScoringFunctionsApi() = default;
+
+    virtual QFuture<Result<ListScoringFunctionsResponse>> listScoringFunctions() = 0;
+    //! 404 for an unknown id.
+    virtual QFuture<Result<ScoringFn>> getScoringFunction(std::string scoringFnId) = 0;
+    //! Only LLM-as-judge functions (params of type llm_as_judge with a judge_model and a
+    //! prompt_template): anything else is a 400 saying so. 409 for an id already taken by a
+    //! different function; the same id and content again is a no-op.
+    virtual QFuture<Result<void>> registerScoringFunction(RegisterScoringFunctionRequest request) = 0;
+    //! 400 for a built-in function; 404 for an unknown id.
+    virtual QFuture<Result<void>> unregisterScoringFunction(std::string scoringFnId) = 0;
+};
+
+//! /v1/scoring/score, /v1/scoring/score-batch.
+//!
+//! Each function scores every row with the request's params, or its own defaults when the request
+//! gives null (request params never change the defaults for later calls). Results are keyed by fn
+//! id in request order, aggregated with the upstream nested shape. 404 for an unknown function;
+//! 400 for bad params (an invalid regex, a params type the function cannot take) or a row that
+//! lacks a column the function needs (naming the row and the column). Cancelling stops between
+//! rows (an LLM judge can take seconds per row) and finishes with Error::cancelled() (499).
+class ScoringApi
+{
+public:
+    virtual ~ScoringApi() = default;
+
+    virtual QFuture<Result<ScoreResponse>> score(ScoreRequest request, CancelToken cancel = {}) = 0;
+    //! Scores every row of a registered dataset (404 for an unknown dataset).
+    //! save_results_dataset=true registers the scored rows as a new dataset, named in the answer.
+    virtual QFuture<Result<ScoreBatchResponse>> scoreBatch(ScoreBatchRequest request,
+                                                           CancelToken cancel = {}) = 0;
+};
+
+//! /v1alpha/eval/benchmarks, persisted.
+class BenchmarksApi
+{
+public:
+    virtual ~BenchmarksApi() = default;
+
+    virtual QFuture<Result<ListBenchmarksResponse>> listBenchmarks() = 0;
+    //! 404 for an unknown id (upstream answers 400).
+    virtual QFuture<Result<Benchmark>> getBenchmark(std::string benchmarkId) = 0;
+    //! Unlike upstream, checks that the dataset and every scoring function exist (404 naming the
+    //! missing one) and that there is at least one function (400). 409 for an id already taken by
+    //! a different benchmark; the same content again is a no-op.
+    virtual QFuture<Result<void>> registerBenchmark(RegisterBenchmarkRequest request) = 0;
+    //! Cancels the benchmark's running jobs; finished jobs and their results stay listed.
+    //! 404 for an unknown id.
+    virtual QFuture<Result<void>> unregisterBenchmark(std::string benchmarkId) = 0;
+};
+
+//! /v1alpha/eval/benchmarks/{id}/evaluations and /jobs, plus the extensions of eval_jobs.h.
+//!
+//! Prompts come from `chat_completion_input`, then `completion_input`, then the question columns
+//! (docs/eval.md has the rules); every sampling parameter of the candidate is honoured (upstream
+//! forwards only max_tokens). 404 for an unknown benchmark, job or model.
+class EvalApi
+{
+public:
+    virtual ~EvalApi() = default;
+
+    //! Generates and scores `request.input_rows` synchronously. Cancelling stops within one row.
+    virtual QFuture<Result<EvaluateResponse>> evaluateRows(std::string benchmarkId,
+                                                           EvaluateRowsRequest request,
+                                                           CancelToken cancel = {}) = 0;
+    //! Creates a durable background job over the benchmark's first num_examples rows and returns
+    //! at once with status "scheduled" (or "in_progress"). Job ids are unique for the store's life.
+    virtual QFuture<Result<Job>> runEval(std::string benchmarkId, RunEvalRequest request) = 0;
+    virtual QFuture<Result<Job>> jobStatus(std::string benchmarkId, std::string jobId) = 0;
+    //! Stops a scheduled or running job within one row (status "cancelled", rows done so far are
+    //! kept). A job that has already ended is left as it is.
+    virtual QFuture<Result<void>> jobCancel(std::string benchmarkId, std::string jobId) = 0;
+    //! The EvaluateResponse of a completed job; 400 naming the status for a job that is not.
+    virtual QFuture<Result<EvaluateResponse>> jobResult(std::string benchmarkId, std::string jobId) = 0;
+
+    // Workbench extensions (eval_jobs.h).
+    //! Every job the caller may see, newest first; only `benchmarkId`'s when given.
+    virtual QFuture<Result<ListEvalJobsResponse>> listEvalJobs(std::optional<std::string> benchmarkId) = 0;
+    virtual QFuture<Result<EvalJobInfo>> evalJobInfo(std::string benchmarkId, std::string jobId) = 0;
+    //! Rows evaluated so far (also while the job runs), paginated like iterrows.
+    virtual QFuture<Result<EvalRowsPage>> evalJobRows(std::string benchmarkId, std::string jobId,
+                                                      std::optional<int64_t> startIndex,
+                                                      std::optional<int64_t> limit) = 0;
+    //! Removes an ended job and its rows; 409 for a job still scheduled or running.
+    virtual QFuture<Result<void>> deleteEvalJob(std::string benchmarkId, std::string jobId) = 0;
+};
+
 class StackApi : public SystemApi, public DatasetsApi, public DatasetIoApi, public ModelsApi,
-                 public InferenceApi
+                 public InferenceApi, public ScoringFunctionsApi, public ScoringApi,
+                 public BenchmarksApi, public EvalApi
 {
 public:
     ~StackApi() override = default;

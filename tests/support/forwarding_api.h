@@ -79,6 +79,83 @@ public:
         return m_inner.completion(std::move(r), std::move(sink), std::move(cancel));
     }
 
+    QFuture<wb::api::Result<wb::api::ListScoringFunctionsResponse>> listScoringFunctions() override
+    {
+        return m_inner.listScoringFunctions();
+    }
+    QFuture<wb::api::Result<wb::api::ScoringFn>> getScoringFunction(std::string scoringFnId) override
+    {
+        return m_inner.getScoringFunction(std::move(scoringFnId));
+    }
+    QFuture<wb::api::Result<void>> registerScoringFunction(wb::api::RegisterScoringFunctionRequest request) override
+    {
+        return m_inner.registerScoringFunction(std::move(request));
+    }
+    QFuture<wb::api::Result<void>> unregisterScoringFunction(std::string scoringFnId) override
+    {
+        return m_inner.unregisterScoringFunction(std::move(scoringFnId));
+    }
+    QFuture<wb::api::Result<wb::api::ScoreResponse>> score(wb::api::ScoreRequest request, wb::api::CancelToken cancel) override
+    {
+        return m_inner.score(std::move(request), std::move(cancel));
+    }
+    QFuture<wb::api::Result<wb::api::ScoreBatchResponse>> scoreBatch(wb::api::ScoreBatchRequest request, wb::api::CancelToken cancel) override
+    {
+        return m_inner.scoreBatch(std::move(request), std::move(cancel));
+    }
+    QFuture<wb::api::Result<wb::api::ListBenchmarksResponse>> listBenchmarks() override
+    {
+        return m_inner.listBenchmarks();
+    }
+    QFuture<wb::api::Result<wb::api::Benchmark>> getBenchmark(std::string benchmarkId) override
+    {
+        return m_inner.getBenchmark(std::move(benchmarkId));
+    }
+    QFuture<wb::api::Result<void>> registerBenchmark(wb::api::RegisterBenchmarkRequest request) override
+    {
+        return m_inner.registerBenchmark(std::move(request));
+    }
+    QFuture<wb::api::Result<void>> unregisterBenchmark(std::string benchmarkId) override
+    {
+        return m_inner.unregisterBenchmark(std::move(benchmarkId));
+    }
+    QFuture<wb::api::Result<wb::api::EvaluateResponse>> evaluateRows(std::string benchmarkId, wb::api::EvaluateRowsRequest request, wb::api::CancelToken cancel) override
+    {
+        return m_inner.evaluateRows(std::move(benchmarkId), std::move(request), std::move(cancel));
+    }
+    QFuture<wb::api::Result<wb::api::Job>> runEval(std::string benchmarkId, wb::api::RunEvalRequest request) override
+    {
+        return m_inner.runEval(std::move(benchmarkId), std::move(request));
+    }
+    QFuture<wb::api::Result<wb::api::Job>> jobStatus(std::string benchmarkId, std::string jobId) override
+    {
+        return m_inner.jobStatus(std::move(benchmarkId), std::move(jobId));
+    }
+    QFuture<wb::api::Result<void>> jobCancel(std::string benchmarkId, std::string jobId) override
+    {
+        return m_inner.jobCancel(std::move(benchmarkId), std::move(jobId));
+    }
+    QFuture<wb::api::Result<wb::api::EvaluateResponse>> jobResult(std::string benchmarkId, std::string jobId) override
+    {
+        return m_inner.jobResult(std::move(benchmarkId), std::move(jobId));
+    }
+    QFuture<wb::api::Result<wb::api::ListEvalJobsResponse>> listEvalJobs(std::optional<std::string> benchmarkId) override
+    {
+        return m_inner.listEvalJobs(std::move(benchmarkId));
+    }
+    QFuture<wb::api::Result<wb::api::EvalJobInfo>> evalJobInfo(std::string benchmarkId, std::string jobId) override
+    {
+        return m_inner.evalJobInfo(std::move(benchmarkId), std::move(jobId));
+    }
+    QFuture<wb::api::Result<wb::api::EvalRowsPage>> evalJobRows(std::string benchmarkId, std::string jobId, std::optional<int64_t> startIndex, std::optional<int64_t> limit) override
+    {
+        return m_inner.evalJobRows(std::move(benchmarkId), std::move(jobId), std::move(startIndex), std::move(limit));
+    }
+    QFuture<wb::api::Result<void>> deleteEvalJob(std::string benchmarkId, std::string jobId) override
+    {
+        return m_inner.deleteEvalJob(std::move(benchmarkId), std::move(jobId));
+    }
+
 protected:
     std::shared_ptr<wb::api::StackApi> m_owned;
     wb::api::StackApi &m_inner;
