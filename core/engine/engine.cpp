@@ -1,108 +1,11 @@
-#include "engine/engine.h"
-
-#include "api/async.h"
-#include "engine/datasets/dataset_service.h"
-#include "engine/datasets/source_resolver.h"
-#include "engine/inference/inference_service.h"
-#include "engine/inference/local_model_cache.h"
-#include "engine/models/registry.h"
+#include "engine/engine_core_p.h"
 #include "engine/samples.h"
-#include "store/store.h"
 
 #include <QDir>
-#include <QPromise>
 #include <QStandardPaths>
 #include <QThread>
-#include <QThreadPool>
-#include <QtConcurrent/QtConcurrentRun>
-
-#include <exception>
 
 namespace wb::engine {
-
-//! What every session shares: configuration, threads, store and services.
-class EngineCore
-{
-public:
-    EngineConfig config;
-    QThreadPool pool;
-    std::unique_ptr<store::Store> store;
-    std::unique_ptr<SourceResolver> sources;
-    std::unique_ptr<DatasetService> datasets;
-    std::unique_ptr<ModelRegistry> models;
-    std::unique_ptr<LocalModelCache> localModels;
-    std::unique_ptr<InferenceService> inference;
-    //! Generations take seconds to minutes, so they get their own threads and never hold up
-    //! dataset calls. Few: each local generation already uses every core through torch's
-    //! intra-op threads. Calls to remote endpoints mostly wait on the network, so they get more
-    //! threads of their own rather than queueing behind local generations.
-    QThreadPool localInferencePool;
-    QThreadPool remoteInferencePool;
-
-    ~EngineCore() { waitForDone(); }
-
-    //! In this order: a call on `pool` may still hand a generation to an inference pool.
-    void waitForDone()
-    {
-        pool.waitForDone();
-        localInferencePool.waitForDone();
-        remoteInferencePool.waitForDone();
-    }
-
-    //! Runs `work(core)` on the engine's pool. Exceptions (nlohmann, std::bad_alloc, later
-    //! libtorch) stop here and become a 500, so a future never carries one across threads. The
-    //! task holds the core alive, never the session that asked.
-    template<typename T, typename F>
-    static QFuture<api::Result<T>> run(const std::shared_ptr<EngineCore> &core, F work)
-    {
-        if (!core->datasets)
-            return api::readyResult<T>(api::Error::internal("the engine is not open"));
-        return QtConcurrent::run(&core->pool, [core, work = std::move(work)]() -> api::Result<T> {
-            try {
-                return work(*core);
-            } catch (const std::exception &e) {
-                return api::Error::internal(std::string("unexpected failure: ") + e.what());
-            } catch (...) {
-                return api::Error::internal("unexpected failure");
-            }
-        });
-    }
-
-    //! Runs an inference call in two steps: the model lookup on the engine's pool (it reads the
-    //! store), then `work(core, target)` on the inference threads its kind of model uses.
-    template<typename T, typename F>
-    static QFuture<api::Result<T>> runInference(const std::shared_ptr<EngineCore> &core,
-                                                std::string principal, std::string modelId, F work)
-    {
-        if (!core->inference)
-            return api::readyResult<T>(api::Error::internal("the engine is not open"));
-        auto promise = std::make_shared<QPromise<api::Result<T>>>();
-        promise->start();
-        QFuture<api::Result<T>> future = promise->future();
-        auto finish = [promise](api::Result<T> r) {
-            promise->addResult(std::move(r));
-            promise->finish();
-        };
-        core->pool.start([core, principal = std::move(principal), modelId = std::move(modelId),
-                          work = std::move(work), finish]() mutable {
-            api::Result<InferenceService::Target> target = api::Error::internal("no target");
-            try {
-                target = core->inference->target(principal, modelId);
-            } catch (const std::exception &e) {
-                target = api::Error::internal(std::string("unexpected failure: ") + e.what());
-            } catch (...) {
-                target = api::Error::internal("unexpected failure");
-            }
-            if (!target)
-                return finish(target.error());
-            QThreadPool &threads = target->local ? core->localInferencePool : core->remoteInferencePool;
-            threads.start([core, target = std::move(target).value(), work = std::move(work), finish] {
-                finish(work(*core, target)); // InferenceService catches what torch throws
-            });
-        });
-        return future;
-    }
-};
 
 EngineSession::EngineSession(std::shared_ptr<EngineCore> core, std::string principal)
     : m_core(std::move(core)), m_principal(std::move(principal))
@@ -248,6 +151,8 @@ static std::shared_ptr<EngineCore> makeCore(EngineConfig config)
     core->pool.setExpiryTimeout(-1);
     core->localInferencePool.setMaxThreadCount(2);
     core->remoteInferencePool.setMaxThreadCount(8);
+    core->longCallPool.setMaxThreadCount(4);
+    core->longCallPool.setExpiryTimeout(-1);
     return core;
 }
 
@@ -282,6 +187,36 @@ api::Status Engine::open()
         if (auto seeded = seedSampleDatasets(*datasets, *c.store, dir.filePath(QStringLiteral("samples")));
             !seeded)
             return seeded;
+    // A judge model is asked like any chat model, as the principal who scores sees it.
+    InferenceService &inference = *c.inference;
+    JudgeCall judge = [&inference](const std::string &principal, const std::string &model,
+                                   const std::string &prompt,
+                                   const api::CancelToken &cancel) -> api::Result<std::string> {
+        auto target = inference.target(principal, model);
+        if (!target)
+            return target.error();
+        api::ChatCompletionRequest request;
+        request.model = model;
+        request.messages.push_back(api::ChatMessage{"user", prompt, {}});
+        auto reply = inference.chat(*target, request, {}, cancel);
+        if (!reply)
+            return reply.error();
+        if (reply->choices.empty())
+            return api::Error::badGateway("the judge model '" + model + "' returned no choice");
+        return reply->choices.front().message.content;
+    };
+    c.scoring = std::make_unique<ScoringService>(*c.store, *datasets, std::move(judge));
+    c.benchmarks = std::make_unique<BenchmarkService>(*c.store, *datasets, *c.scoring);
+    if (c.config.seedSamples)
+        if (auto seeded = c.benchmarks->seedSampleBenchmarks(); !seeded)
+            return seeded;
+    c.eval = std::make_unique<EvalService>(*c.store, *datasets, *c.benchmarks, *c.scoring, *c.inference,
+                                           *c.localModels,
+                                           EvalServiceConfig{std::max(1, c.config.evalJobs),
+                                                             std::max(1, c.config.evalBatchSize)});
+    c.benchmarks->setOnUnregister([eval = c.eval.get()](const std::string &id) { eval->cancelJobsOf(id); });
+    if (auto recovered = c.eval->recoverInterruptedJobs(); !recovered)
+        return recovered;
     c.datasets = std::move(datasets); // last: a non-null service means "open"
     return {};
 }

@@ -1,8 +1,8 @@
 #pragma once
 
 // The in-process engine: the StackApi implemented on this machine (SQLite store, dataset sources,
-// the model registry and runtime (engine/models/registry.h, engine/inference/), and, in later
-// issues, scoring, eval jobs, rerank and post-training).
+// the model registry and runtime (engine/models/registry.h, engine/inference/), scoring and
+// eval jobs (engine/scoring/, engine/eval/), and, in later issues, rerank and post-training).
 //
 // Calls run on the engine's own thread pool and never block the caller; chat and text
 // completions run on inference threads of their own, so a long generation never holds up the
@@ -37,6 +37,10 @@ struct EngineConfig
     //! config.json, and the folder itself if it has one); WB_MODEL_PATH (colon-separated) and the
     //! Hugging Face cache are searched too. See engine/models/registry.h.
     QStringList modelDirs;
+    //! run_eval jobs that run at once; the others wait as "scheduled".
+    int evalJobs = 1;
+    //! Rows generated together on a local model by an eval job (1: one at a time).
+    int evalBatchSize = 8;
 };
 
 class EngineCore;
@@ -81,6 +85,32 @@ public:
     QFuture<api::Result<api::Completion>> completion(api::CompletionRequest request,
                                                      api::CompletionChunkSink onChunk,
                                                      api::CancelToken cancel) override;
+
+    // ScoringFunctionsApi, ScoringApi, BenchmarksApi, EvalApi (engine_eval.cpp)
+    QFuture<api::Result<api::ListScoringFunctionsResponse>> listScoringFunctions() override;
+    QFuture<api::Result<api::ScoringFn>> getScoringFunction(std::string scoringFnId) override;
+    QFuture<api::Result<void>> registerScoringFunction(api::RegisterScoringFunctionRequest request) override;
+    QFuture<api::Result<void>> unregisterScoringFunction(std::string scoringFnId) override;
+    QFuture<api::Result<api::ScoreResponse>> score(api::ScoreRequest request, api::CancelToken cancel) override;
+    QFuture<api::Result<api::ScoreBatchResponse>> scoreBatch(api::ScoreBatchRequest request,
+                                                             api::CancelToken cancel) override;
+    QFuture<api::Result<api::ListBenchmarksResponse>> listBenchmarks() override;
+    QFuture<api::Result<api::Benchmark>> getBenchmark(std::string benchmarkId) override;
+    QFuture<api::Result<void>> registerBenchmark(api::RegisterBenchmarkRequest request) override;
+    QFuture<api::Result<void>> unregisterBenchmark(std::string benchmarkId) override;
+    QFuture<api::Result<api::EvaluateResponse>> evaluateRows(std::string benchmarkId,
+                                                             api::EvaluateRowsRequest request,
+                                                             api::CancelToken cancel) override;
+    QFuture<api::Result<api::Job>> runEval(std::string benchmarkId, api::RunEvalRequest request) override;
+    QFuture<api::Result<api::Job>> jobStatus(std::string benchmarkId, std::string jobId) override;
+    QFuture<api::Result<void>> jobCancel(std::string benchmarkId, std::string jobId) override;
+    QFuture<api::Result<api::EvaluateResponse>> jobResult(std::string benchmarkId, std::string jobId) override;
+    QFuture<api::Result<api::ListEvalJobsResponse>> listEvalJobs(std::optional<std::string> benchmarkId) override;
+    QFuture<api::Result<api::EvalJobInfo>> evalJobInfo(std::string benchmarkId, std::string jobId) override;
+    QFuture<api::Result<api::EvalRowsPage>> evalJobRows(std::string benchmarkId, std::string jobId,
+                                                        std::optional<int64_t> startIndex,
+                                                        std::optional<int64_t> limit) override;
+    QFuture<api::Result<void>> deleteEvalJob(std::string benchmarkId, std::string jobId) override;
 
 protected:
     std::shared_ptr<EngineCore> m_core;

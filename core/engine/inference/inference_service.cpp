@@ -1,6 +1,7 @@
 #include "engine/inference/inference_service.h"
 
 #include <exception>
+#include <future>
 
 namespace wb::engine {
 
@@ -110,6 +111,87 @@ api::Result<api::Completion> InferenceService::complete(const Target &target,
         if (answer)
             answer.value().model = target.id;
         return answer;
+    });
+}
+
+namespace {
+
+//! Runs `one(i)` for every index on threads of their own, all at once (endpoint requests mostly
+//! wait on the network), and collects the results in order.
+template<typename F>
+std::vector<api::Result<std::string>> concurrently(size_t n, F one)
+{
+    std::vector<std::future<api::Result<std::string>>> pending;
+    pending.reserve(n);
+    for (size_t i = 0; i < n; ++i)
+        pending.push_back(std::async(std::launch::async, [&one, i] { return one(i); }));
+    std::vector<api::Result<std::string>> out;
+    out.reserve(n);
+    for (auto &p : pending)
+        out.push_back(p.get());
+    return out;
+}
+
+} // namespace
+
+std::vector<api::Result<std::string>> InferenceService::chatBatch(
+    const Target &target, const std::vector<std::vector<api::ChatMessage>> &conversations,
+    const api::CompletionSampling &sampling, const api::CancelToken &cancel)
+{
+    if (target.local) {
+        auto all = guarded<std::vector<api::Result<std::string>>>(
+            [&]() -> api::Result<std::vector<api::Result<std::string>>> {
+                auto model = m_cache.get(target.folder);
+                if (!model)
+                    return model.error();
+                return model.value()->chatBatch(conversations, sampling, cancel);
+            });
+        if (all)
+            return std::move(all).value();
+        return std::vector<api::Result<std::string>>(conversations.size(), all.error());
+    }
+    return concurrently(conversations.size(), [&](size_t i) -> api::Result<std::string> {
+        api::ChatCompletionRequest request;
+        request.model = target.id;
+        request.messages = conversations[i];
+        request.sampling = sampling;
+        auto answer = chat(target, request, {}, cancel);
+        if (!answer)
+            return answer.error();
+        if (answer->choices.empty())
+            return api::Error::badGateway("the model '" + target.id + "' returned no choice");
+        return answer->choices.front().message.content;
+    });
+}
+
+std::vector<api::Result<std::string>> InferenceService::completeBatch(const Target &target,
+                                                                      const std::vector<std::string> &prompts,
+                                                                      const api::CompletionSampling &sampling,
+                                                                      const api::CancelToken &cancel)
+{
+    if (target.local) {
+        auto all = guarded<std::vector<api::Result<std::string>>>(
+            [&]() -> api::Result<std::vector<api::Result<std::string>>> {
+                auto model = m_cache.get(target.folder);
+                if (!model)
+                    return model.error();
+                return model.value()->completeBatch(prompts, sampling, cancel);
+            });
+        if (all)
+            return std::move(all).value();
+        return std::vector<api::Result<std::string>>(prompts.size(), all.error());
+    }
+    return concurrently(prompts.size(), [&](size_t i) -> api::Result<std::string> {
+        api::CompletionRequest request;
+        request.model = target.id;
+        request.prompts = {prompts[i]};
+        request.sampling = sampling;
+        auto answer = complete(target, request, {}, cancel);
+        if (!answer)
+            return answer.error();
+        if (answer->choices.empty())
+            return api::Error::badGateway("the model '" + target.id + "' returned no choice");
+        return answer->choices.front().text;
     });
 }
 

@@ -45,6 +45,20 @@ public:
                                           const api::CompletionChunkSink &onChunk,
                                           const api::CancelToken &cancel);
 
+    //! One answer text per conversation / prompt, all with the same sampling (eval's rows). A
+    //! local model generates them in one batched generate() (LocalModel::chatBatch); an endpoint
+    //! gets them as concurrent requests, all in flight at once. Each entry has its own result, so
+    //! one prompt too long for the context fails only its row. Cancelled: the entries end early;
+    //! the caller checks its token.
+    std::vector<api::Result<std::string>> chatBatch(const Target &target,
+                                                    const std::vector<std::vector<api::ChatMessage>> &conversations,
+                                                    const api::CompletionSampling &sampling,
+                                                    const api::CancelToken &cancel);
+    std::vector<api::Result<std::string>> completeBatch(const Target &target,
+                                                        const std::vector<std::string> &prompts,
+                                                        const api::CompletionSampling &sampling,
+                                                        const api::CancelToken &cancel);
+
 private:
     ModelRegistry &m_registry;
     LocalModelCache &m_cache;

@@ -320,4 +320,84 @@ api::Result<api::Completion> LocalModel::complete(const std::string &modelId,
     return out;
 }
 
+std::vector<api::Result<std::string>> LocalModel::chatBatch(
+    const std::vector<std::vector<api::ChatMessage>> &conversations,
+    const api::CompletionSampling &sampling, const api::CancelToken &cancel) const
+{
+    std::vector<std::vector<int>> prompts(conversations.size());
+    std::vector<api::Status> status(conversations.size());
+    for (size_t i = 0; i < conversations.size(); ++i) {
+        if (conversations[i].empty()) {
+            status[i] = api::Error::badRequest("messages: at least one message is required");
+            continue;
+        }
+        std::vector<ChatMessage> messages;
+        messages.reserve(conversations[i].size());
+        for (const api::ChatMessage &m : conversations[i])
+            messages.push_back({m.role, m.content});
+        auto text = m_template.render(messages);
+        if (!text) {
+            status[i] = text.error();
+            continue;
+        }
+        // As chat(): a template that writes the BOS token itself gets no second one.
+        const std::string &bos = m_template.bosToken();
+        const bool hasBos = !bos.empty() && text->compare(0, bos.size(), bos) == 0;
+        prompts[i] = m_tokenizer->encode(*text, /*addSpecialTokens=*/!hasBos);
+    }
+    return generateBatch(std::move(prompts), std::move(status), sampling, true, cancel);
+}
+
+std::vector<api::Result<std::string>> LocalModel::completeBatch(const std::vector<std::string> &prompts,
+                                                                const api::CompletionSampling &sampling,
+                                                                const api::CancelToken &cancel) const
+{
+    std::vector<std::vector<int>> tokens;
+    tokens.reserve(prompts.size());
+    for (const std::string &p : prompts)
+        tokens.push_back(m_tokenizer->encode(p, /*addSpecialTokens=*/true));
+    return generateBatch(std::move(tokens), std::vector<api::Status>(prompts.size()), sampling, false,
+                         cancel);
+}
+
+std::vector<api::Result<std::string>> LocalModel::generateBatch(std::vector<std::vector<int>> prompts,
+                                                                std::vector<api::Status> status,
+                                                                const api::CompletionSampling &sampling,
+                                                                bool chat,
+                                                                const api::CancelToken &cancel) const
+{
+    const char *field = chat ? "messages" : "prompt";
+    // Each prompt is checked alone, so one that does not fit fails only its own entry.
+    std::vector<size_t> runnable;
+    for (size_t i = 0; i < prompts.size(); ++i) {
+        if (!status[i])
+            continue;
+        if (auto alone = generationRequest(*this, sampling, {prompts[i]}, field, chat); !alone)
+            status[i] = alone.error();
+        else
+            runnable.push_back(i);
+    }
+    std::vector<api::Result<std::string>> out;
+    out.reserve(prompts.size());
+    for (const api::Status &s : status)
+        out.push_back(s ? api::Result<std::string>(std::string()) : api::Result<std::string>(s.error()));
+    if (runnable.empty())
+        return out;
+
+    std::vector<std::vector<int>> batch;
+    batch.reserve(runnable.size());
+    for (size_t i : runnable)
+        batch.push_back(std::move(prompts[i]));
+    auto g = generationRequest(*this, sampling, std::move(batch), field, chat);
+    auto r = g ? generate(*m_lm, *m_tokenizer, g.value(), {}, cancel)
+               : api::Result<std::vector<GeneratedSequence>>(g.error());
+    for (size_t k = 0; k < runnable.size(); ++k) {
+        if (!r)
+            out[runnable[k]] = r.error();
+        else
+            out[runnable[k]] = (*r)[k].text;
+    }
+    return out;
+}
+
 } // namespace wb::engine

@@ -44,7 +44,24 @@ public:
                                           const api::CompletionChunkSink &onChunk,
                                           const api::CancelToken &cancel) const;
 
+    //! One answer per conversation (each rendered with the chat template) or per prompt, generated
+    //! together in one batched generate() with the same sampling. An entry that cannot run (no
+    //! messages, a prompt that does not fit the context) gets its own 400 and the others still
+    //! run; a failed forward pass or bad sampling fails every entry. Cancelled: what was
+    //! generated so far (the caller checks its token). Used by eval to batch rows.
+    std::vector<api::Result<std::string>> chatBatch(const std::vector<std::vector<api::ChatMessage>> &conversations,
+                                                    const api::CompletionSampling &sampling,
+                                                    const api::CancelToken &cancel) const;
+    std::vector<api::Result<std::string>> completeBatch(const std::vector<std::string> &prompts,
+                                                        const api::CompletionSampling &sampling,
+                                                        const api::CancelToken &cancel) const;
+
 private:
+    std::vector<api::Result<std::string>> generateBatch(std::vector<std::vector<int>> prompts,
+                                                        std::vector<api::Status> status,
+                                                        const api::CompletionSampling &sampling,
+                                                        bool chat, const api::CancelToken &cancel) const;
+
     QString m_folder;
     std::shared_ptr<const CausalLm> m_lm;
     std::shared_ptr<const Tokenizer> m_tokenizer;
