@@ -60,6 +60,7 @@ int runServe(const QStringList &arguments)
     engineConfig.dataDir = config->dataDir;
     engineConfig.databaseUrl = config->databaseUrl;
     engineConfig.modelDirs = config->modelDirs;
+    engineConfig.evalJobs = config->evalJobs;
     engineConfig.seedSamples = true;
     engineConfig.maxDataUriBytes = config->server.maxDataUriBytes;
     wb::engine::Engine engine(engineConfig);

@@ -1,4 +1,5 @@
 #include "remote_client.h"
+#include "remote/remote_client_p.h"
 #include "util/network_errors.h"
 
 #include "remote/remote_inference.h"
@@ -35,8 +36,12 @@ constexpr int kMaxRetryAfterMs = 10000;   //!< a Retry-After longer than this is
 constexpr int kMaxBackoffMs = 30000;
 constexpr int64_t kStatsPageSize = 1000;  //!< iterrows page size of the datasetStats fallback
 constexpr int kErrorSnippetChars = 200;   //!< how much of a non-JSON error body goes in the detail
+constexpr int kCancelPollMs = 20;         //!< how often a cancellable call looks at its CancelToken
 
-enum class Verb { Get, Post, Delete };
+using detail::Answer;
+using detail::decode;
+using detail::encodeId;
+using detail::Verb;
 
 const char *verbName(Verb v)
 {
@@ -48,14 +53,6 @@ const char *verbName(Verb v)
     return "";
 }
 
-//! What came back for one logical request, after any retries: an HTTP answer or a transport error.
-struct Answer
-{
-    int status = 0; //!< HTTP status; 0 when transportError is set
-    QByteArray body;
-    std::optional<Error> transportError;
-};
-
 using AnswerHandler = std::function<void(const Answer &)>;
 
 //! One logical request on the network thread (several attempts when retried).
@@ -66,6 +63,9 @@ struct Call
     QByteArray body;         //!< POST only
     AnswerHandler done;
     int attempt = 0; //!< 0 for the first try
+    int timeoutMs = -1; //!< -1: RemoteOptions::timeoutMs; 0: none
+    std::optional<CancelToken> cancel;
+    QTimer *cancelPoll = nullptr; //!< watches `cancel` while the call runs
     QPointer<QNetworkReply> reply;
     QTimer *retryTimer = nullptr;
     QStringList tlsErrors;
@@ -154,7 +154,9 @@ Error errorFromHttp(int status, const QByteArray &body)
     return e;
 }
 
-std::optional<Error> answerError(const Answer &a)
+} // namespace
+
+std::optional<Error> detail::answerError(const Answer &a)
 {
     if (a.transportError)
         return a.transportError;
@@ -163,23 +165,22 @@ std::optional<Error> answerError(const Answer &a)
     return errorFromHttp(a.status, a.body);
 }
 
-template<typename T>
-Result<T> decode(const Answer &a, const char *what)
+QByteArray detail::encodeId(const std::string &id)
 {
-    if (auto e = answerError(a))
-        return *e;
-    const Json j = Json::parse(a.body.begin(), a.body.end(), nullptr, false);
-    if (j.is_discarded()) {
-        return Error::badGateway(std::string("the server sent an invalid ") + what
-                                 + " response: not JSON: " + snippet(a.body));
-    }
-    Result<T> r = parse<T>(j);
-    if (!r) {
-        return Error::badGateway(std::string("the server sent an invalid ") + what
-                                 + " response: " + r.error().detail);
-    }
-    return r;
+    return QUrl::toPercentEncoding(QString::fromStdString(id), "/");
 }
+
+std::optional<Error> detail::checkId(const std::string &id, const char *what)
+{
+    if (id.empty())
+        return Error::badRequest(std::string(what) + ": must not be empty");
+    return std::nullopt;
+}
+
+namespace {
+
+using detail::answerError;
+using detail::checkId;
 
 //! Any 2xx is success for a void call: 204, 200 with no body, 200 `null` (or anything else).
 Result<void> decodeVoid(const Answer &a)
@@ -227,11 +228,6 @@ QString displayUrl(const QUrl &url)
     return url.toDisplayString(QUrl::RemoveUserInfo);
 }
 
-QByteArray encodeId(const std::string &id)
-{
-    return QUrl::toPercentEncoding(QString::fromStdString(id), "/");
-}
-
 //! "csv", "jsonl", "rows", "huggingface", ... guessed from a source, for the stats fallback.
 std::string formatOf(const DataSource &source)
 {
@@ -275,17 +271,33 @@ public:
     void init() { m_nam = new QNetworkAccessManager(m_context); }
 
     //! Starts a request; `done` runs exactly once, on this thread.
-    void send(Verb verb, QByteArray pathAndQuery, QByteArray body, AnswerHandler done)
+    void send(Verb verb, QByteArray pathAndQuery, QByteArray body, AnswerHandler done,
+              detail::SendOptions options = {})
     {
         auto call = std::make_shared<Call>();
         call->verb = verb;
         call->pathAndQuery = std::move(pathAndQuery);
         call->body = std::move(body);
         call->done = std::move(done);
+        call->timeoutMs = options.timeoutMs;
+        call->cancel = std::move(options.cancel);
         m_calls.insert(call);
         if (m_shuttingDown || !m_nam) {
             complete(call, cancelled());
             return;
+        }
+        if (call->cancel) {
+            // CancelToken is a flag: look at it while the call runs.
+            call->cancelPoll = new QTimer(m_context);
+            QObject::connect(call->cancelPoll, &QTimer::timeout, m_context, [this, call] {
+                if (call->cancel->isCancelled())
+                    abortCancelled(call);
+            });
+            call->cancelPoll->start(kCancelPollMs);
+            if (call->cancel->isCancelled()) {
+                abortCancelled(call);
+                return;
+            }
         }
         issue(call);
     }
@@ -309,6 +321,18 @@ public:
     }
 
 private:
+    //! The caller cancelled: answer at once, then abort the request (its finished signal is then
+    //! ignored, the call being complete).
+    void abortCancelled(const std::shared_ptr<Call> &call)
+    {
+        Answer a;
+        a.transportError = Error::cancelled("the request was cancelled");
+        const QPointer<QNetworkReply> reply = call->reply;
+        complete(call, std::move(a));
+        if (reply)
+            reply->abort();
+    }
+
     Answer cancelled() const
     {
         Answer a;
@@ -323,7 +347,7 @@ private:
         encoded += call->pathAndQuery;
         const QUrl url = QUrl::fromEncoded(encoded, QUrl::StrictMode);
         QNetworkRequest request(url);
-        request.setTransferTimeout(m_options.timeoutMs);
+        request.setTransferTimeout(call->timeoutMs >= 0 ? call->timeoutMs : m_options.timeoutMs);
         request.setRawHeader("Accept", "application/json");
         request.setHeader(QNetworkRequest::UserAgentHeader,
                           QByteArrayLiteral("LlamaStackWorkbench/" WB_VERSION));
@@ -391,10 +415,13 @@ private:
 
         Answer a;
         if (err == QNetworkReply::OperationCanceledError || err == QNetworkReply::TimeoutError) {
-            // Our own aborts only happen at shutdown (handled above), so this is the transfer
-            // timeout. Not retried: see the header.
+            // Our own aborts happen at shutdown (handled above) and on cancel (the call is then
+            // complete already), so this is the transfer timeout. Not retried: see the header.
             a.transportError = Error::make(504, where + " timed out after "
-                                                    + std::to_string(m_options.timeoutMs) + " ms");
+                                                    + std::to_string(call->timeoutMs >= 0
+                                                                         ? call->timeoutMs
+                                                                         : m_options.timeoutMs)
+                                                    + " ms");
         } else if (err == QNetworkReply::SslHandshakeFailedError || !call->tlsErrors.isEmpty()) {
             const QString text = call->tlsErrors.isEmpty() ? reply->errorString()
                                                            : call->tlsErrors.join(QLatin1String("; "));
@@ -449,6 +476,14 @@ private:
             return;
         call->finished = true;
         m_calls.erase(call);
+        if (call->cancelPoll) {
+            call->cancelPoll->deleteLater(); // may be the sender of the signal we are in
+            call->cancelPoll = nullptr;
+        }
+        if (call->retryTimer) {
+            call->retryTimer->deleteLater();
+            call->retryTimer = nullptr;
+        }
         AnswerHandler done = std::move(call->done);
         done(answer);
     }
@@ -610,14 +645,34 @@ public:
     }
 };
 
-namespace {
-
-std::optional<Error> checkId(const std::string &id, const char *what = "dataset_id")
+QFuture<Answer> detail::send(RemoteClient::Private &client, Verb verb, QByteArray pathAndQuery,
+                             QByteArray body, SendOptions options)
 {
-    if (id.empty())
-        return Error::badRequest(std::string(what) + ": must not be empty");
-    return std::nullopt;
+    auto promise = std::make_shared<QPromise<Answer>>();
+    promise->start();
+    QFuture<Answer> future = promise->future();
+    if (client.configError) {
+        Answer a;
+        a.transportError = client.configError;
+        promise->addResult(std::move(a));
+        promise->finish();
+        return future;
+    }
+    Transport *t = client.transport.get();
+    client.post([t, verb, pathAndQuery = std::move(pathAndQuery), body = std::move(body), promise,
+                 options = std::move(options)]() mutable {
+        t->send(
+            verb, std::move(pathAndQuery), std::move(body),
+            [promise](const Answer &a) {
+                promise->addResult(a);
+                promise->finish();
+            },
+            std::move(options));
+    });
+    return future;
 }
+
+namespace {
 
 QByteArray jsonBody(const Json &j)
 {

@@ -108,6 +108,32 @@ public:
                                                      api::CompletionChunkSink onChunk,
                                                      api::CancelToken cancel) override;
 
+    // ScoringFunctionsApi, ScoringApi, BenchmarksApi, EvalApi (remote_eval.cpp)
+    QFuture<api::Result<api::ListScoringFunctionsResponse>> listScoringFunctions() override;
+    QFuture<api::Result<api::ScoringFn>> getScoringFunction(std::string scoringFnId) override;
+    QFuture<api::Result<void>> registerScoringFunction(api::RegisterScoringFunctionRequest request) override;
+    QFuture<api::Result<void>> unregisterScoringFunction(std::string scoringFnId) override;
+    QFuture<api::Result<api::ScoreResponse>> score(api::ScoreRequest request, api::CancelToken cancel) override;
+    QFuture<api::Result<api::ScoreBatchResponse>> scoreBatch(api::ScoreBatchRequest request,
+                                                             api::CancelToken cancel) override;
+    QFuture<api::Result<api::ListBenchmarksResponse>> listBenchmarks() override;
+    QFuture<api::Result<api::Benchmark>> getBenchmark(std::string benchmarkId) override;
+    QFuture<api::Result<void>> registerBenchmark(api::RegisterBenchmarkRequest request) override;
+    QFuture<api::Result<void>> unregisterBenchmark(std::string benchmarkId) override;
+    QFuture<api::Result<api::EvaluateResponse>> evaluateRows(std::string benchmarkId,
+                                                             api::EvaluateRowsRequest request,
+                                                             api::CancelToken cancel) override;
+    QFuture<api::Result<api::Job>> runEval(std::string benchmarkId, api::RunEvalRequest request) override;
+    QFuture<api::Result<api::Job>> jobStatus(std::string benchmarkId, std::string jobId) override;
+    QFuture<api::Result<void>> jobCancel(std::string benchmarkId, std::string jobId) override;
+    QFuture<api::Result<api::EvaluateResponse>> jobResult(std::string benchmarkId, std::string jobId) override;
+    QFuture<api::Result<api::ListEvalJobsResponse>> listEvalJobs(std::optional<std::string> benchmarkId) override;
+    QFuture<api::Result<api::EvalJobInfo>> evalJobInfo(std::string benchmarkId, std::string jobId) override;
+    QFuture<api::Result<api::EvalRowsPage>> evalJobRows(std::string benchmarkId, std::string jobId,
+                                                        std::optional<int64_t> startIndex,
+                                                        std::optional<int64_t> limit) override;
+    QFuture<api::Result<void>> deleteEvalJob(std::string benchmarkId, std::string jobId) override;
+
     class Private;
 
 private:

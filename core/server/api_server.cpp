@@ -1,7 +1,9 @@
 #include "server/api_server.h"
 
 #include "server/access_policy.h"
+#include "server/eval_routes.h"
 #include "server/public_error.h"
+#include "server/route_p.h"
 #include "server/sse_stream.h"
 
 #include <QElapsedTimer>
@@ -23,104 +25,7 @@ namespace wb::server {
 
 Q_LOGGING_CATEGORY(lcServer, "wb.server")
 
-namespace {
-
-using Method = QHttpServerRequest::Method;
-using StatusCode = QHttpServerResponder::StatusCode;
-
-//! What a handler answers. Copyable (unlike QHttpServerResponse) so it travels through QFuture
-//! continuations freely; written to the socket in one place, ApiServer::Private::finish().
-struct Reply
-{
-    int status = 200;
-    QByteArray body;
-    QByteArray contentType; //!< empty with an empty body: no Content-Type header
-    std::vector<std::pair<QByteArray, QByteArray>> headers;
-    bool streamed = false; //!< already written to the socket as a stream (SseStream); log only
-};
-
-//! One request, everything a handler needs, copied out of the QHttpServerRequest (which Qt reuses
-//! for the next request on the connection).
-struct Call
-{
-    QString path; //!< percent-encoded, without the query
-    QUrlQuery query;
-    QByteArray body;
-    std::string id; //!< {dataset_id} / {model_id}, percent-decoded
-    std::shared_ptr<api::StackApi> api;
-    //! For streamed answers, which write to the connection themselves (server thread only).
-    std::shared_ptr<QHttpServerResponder> responder;
-    QPointer<QTcpSocket> socket;
-};
-
-using Handler = std::function<QFuture<Reply>(const Call &)>;
-
-struct Route
-{
-    QString path;   //!< the exact path, or with `hasId` the prefix before the id (ends in '/')
-    bool hasId = false;
-    std::vector<std::pair<Method, Handler>> handlers;
-};
-
-constexpr const char *kIterrowsRoute = "/v1beta/datasetio/iterrows/{dataset_id}";
-
-QByteArray dumpJson(const api::Json &j)
-{
-    return QByteArray::fromStdString(j.dump(-1, ' ', false, api::Json::error_handler_t::replace));
-}
-
-Reply jsonReply(const api::Json &j, int status = 200)
-{
-    return Reply{status, dumpJson(j), QByteArrayLiteral("application/json"), {}};
-}
-
-//! The spec's bare 200 for operations that return nothing.
-Reply emptyReply()
-{
-    return Reply{200, {}, {}, {}};
-}
-
-//! The one place an api::Error becomes an HTTP answer. A 500's detail stays in the log.
-Reply errorReply(api::Error e)
-{
-    e = publicError(std::move(e));
-    return jsonReply(api::toJson(e), e.status);
-}
-
-QFuture<Reply> ready(Reply reply)
-{
-    return QtFuture::makeReadyFuture(std::move(reply));
-}
-
-QFuture<Reply> readyError(api::Error e)
-{
-    return ready(errorReply(std::move(e)));
-}
-
-//! Maps an API future to a reply on the thread that finishes it (Launch::Sync): the JSON is built
-//! off the HTTP thread and nothing waits.
-template<typename T, typename F>
-QFuture<Reply> then(QFuture<api::Result<T>> future, F toReply)
-{
-    return future.then(QtFuture::Launch::Sync, [toReply](api::Result<T> r) -> Reply {
-        if (!r)
-            return errorReply(r.error());
-        try {
-            if constexpr (std::is_void_v<T>)
-                return toReply();
-            else
-                return toReply(std::move(r).value());
-        } catch (const std::exception &e) {
-            return errorReply(api::Error::internal(std::string("building the response: ") + e.what()));
-        }
-    });
-}
-
-template<typename T>
-QFuture<Reply> thenJson(QFuture<api::Result<T>> future)
-{
-    return then(std::move(future), [](T value) { return jsonReply(api::toJson(value)); });
-}
+namespace detail {
 
 QString methodName(Method method)
 {
@@ -138,6 +43,28 @@ QString methodName(Method method)
     }
 }
 
+api::Result<std::optional<int64_t>> intQueryParam(const QUrlQuery &query, const QString &name)
+{
+    if (!query.hasQueryItem(name))
+        return std::optional<int64_t>{};
+    const QString text = query.queryItemValue(name, QUrl::FullyDecoded).trimmed();
+    bool ok = false;
+    const qlonglong value = text.toLongLong(&ok);
+    if (!ok)
+        return api::Error::badRequest(name.toStdString() + ": expected an integer, got '"
+                                      + text.left(64).toStdString() + "'");
+    return std::optional<int64_t>(int64_t(value));
+}
+
+} // namespace detail
+
+namespace {
+
+using namespace detail;
+using StatusCode = QHttpServerResponder::StatusCode;
+
+constexpr const char *kIterrowsRoute = "/v1beta/datasetio/iterrows/{dataset_id}";
+
 QByteArray header(const QHttpServerRequest &request, const QByteArray &name)
 {
     const auto headers = request.headers();
@@ -154,20 +81,6 @@ bool constantTimeEquals(const std::string &a, const QByteArray &b)
     for (size_t i = 0; i < n; ++i)
         diff |= static_cast<unsigned char>(a[i] ^ b[i]);
     return diff == 0;
-}
-
-//! An optional integer query parameter; a value that is not an integer is a 400 naming it.
-api::Result<std::optional<int64_t>> intQueryParam(const QUrlQuery &query, const QString &name)
-{
-    if (!query.hasQueryItem(name))
-        return std::optional<int64_t>{};
-    const QString text = query.queryItemValue(name, QUrl::FullyDecoded).trimmed();
-    bool ok = false;
-    const qlonglong value = text.toLongLong(&ok);
-    if (!ok)
-        return api::Error::badRequest(name.toStdString() + ": expected an integer, got '"
-                                      + text.left(64).toStdString() + "'");
-    return std::optional<int64_t>(int64_t(value));
 }
 
 // --- handlers ------------------------------------------------------------------------------------
@@ -205,25 +118,6 @@ QFuture<Reply> unregisterModel(const Call &c)
 {
     return then(c.api->unregisterModel(c.id), [] { return emptyReply(); });
 }
-
-//! A token cancelled when the client closes the connection before the answer is written, so an
-//! abandoned generation stops instead of running to max_tokens. The caller disconnects `link`
-//! once the answer is there (the connection may serve further requests).
-struct DisconnectCancel
-{
-    api::CancelToken token;
-    QMetaObject::Connection link;
-
-    explicit DisconnectCancel(const QPointer<QTcpSocket> &socket)
-    {
-        if (!socket) {
-            token.cancel();
-            return;
-        }
-        const api::CancelToken t = token;
-        link = QObject::connect(socket, &QTcpSocket::disconnected, socket, [t] { t.cancel(); });
-    }
-};
 
 template<typename F>
 struct FutureValue;
@@ -361,6 +255,9 @@ void ApiServer::Private::addRoutes()
         {QStringLiteral("/v1/completions"), false,
          {{Method::Post, [this](const Call &c) { return completions(c); }}}},
     };
+    // Scoring, benchmarks and eval (eval_routes.h); none of their prefixes overlaps those above.
+    for (Route &route : evalRoutes())
+        routes.push_back(std::move(route));
 }
 
 std::optional<std::string> ApiServer::Private::principalForToken(const QByteArray &token) const
@@ -468,7 +365,7 @@ QFuture<Reply> ApiServer::Private::dispatch(const QHttpServerRequest &request,
     auto api = apiFor(principal);
     if (!api)
         return readyError(api::Error::internal("no StackApi for principal '" + principal + "'"));
-    Call call{path, request.query(), body, std::move(id), std::move(api), responder, socket};
+    Call call{path, request.query(), body, std::move(id), std::move(api), responder, socket, method};
     return (*handler)(call);
 }
 
@@ -493,7 +390,8 @@ void ApiServer::Private::finish(const std::shared_ptr<QHttpServerResponder> &res
         responder->writeHeader(QByteArrayLiteral("Content-Type"), reply.contentType);
     for (const auto &[name, value] : reply.headers)
         responder->writeHeader(name, value);
-    responder->writeHeader(QByteArrayLiteral("Content-Length"), QByteArray::number(reply.body.size()));
+    if (reply.status != 204) // a 204 has no body and must not say how long it is (RFC 9110)
+        responder->writeHeader(QByteArrayLiteral("Content-Length"), QByteArray::number(reply.body.size()));
     responder->writeBody(reply.body);
 }
 

@@ -92,8 +92,12 @@ api::Result<ServeConfig> parseServeArguments(const QStringList &argumentsIn)
         QStringLiteral("max-data-uri-mb"),
         QStringLiteral("Largest decoded data: URI in MiB (default 64)."), QStringLiteral("n"),
         QStringLiteral("64"));
+    const QCommandLineOption evalJobs(
+        QStringLiteral("eval-jobs"),
+        QStringLiteral("Runs at most <n> eval jobs at once; the others wait as 'scheduled' (default 1)."),
+        QStringLiteral("n"), QStringLiteral("1"));
     parser.addOptions({helpOption, host, port, dataDir, database, authFile, insecure, allowFiles, allowRemote,
-                       modelDir, maxBody, maxDataUri});
+                       modelDir, maxBody, maxDataUri, evalJobs});
 
     ServeConfig config;
     if (!parser.parse(arguments))
@@ -126,6 +130,11 @@ api::Result<ServeConfig> parseServeArguments(const QStringList &argumentsIn)
         return api::Error::badRequest("--max-data-uri-mb: expected a positive number of MiB, got '"
                                       + parser.value(maxDataUri).toStdString() + "'");
     o.maxDataUriBytes = size_t(maxDataUriMb) << 20;
+    const int evalJobsValue = parser.value(evalJobs).toInt(&ok);
+    if (!ok || evalJobsValue < 1 || evalJobsValue > 64)
+        return api::Error::badRequest("--eval-jobs: expected 1..64, got '"
+                                      + parser.value(evalJobs).toStdString() + "'");
+    config.evalJobs = evalJobsValue;
     o.insecure = parser.isSet(insecure);
     o.allowRemoteUris = parser.isSet(allowRemote);
     for (const QString &dir : parser.values(allowFiles)) {

@@ -5,6 +5,7 @@
 //
 //   serve [--host H] [--port P] [--data-dir DIR] [--db URL] [--auth-file FILE] [--insecure]
 //         [--allow-files DIR]... [--allow-remote-uris] [--max-body-mb N] [--max-data-uri-mb N]
+//         [--model-dir DIR]... [--eval-jobs N]
 //
 // Auth file: JSON {"tokens": {"<token>": "<principal>", ...}}; see docs/server.md.
 
@@ -22,6 +23,7 @@ struct ServeConfig
     QString dataDir;  //!< empty: the engine's default (AppDataLocation)
     QString databaseUrl; //!< --db: empty = SQLite in dataDir; postgresql://user@host/db
     QStringList modelDirs; //!< --model-dir: model folders to list besides <dataDir>/models
+    int evalJobs = 1;      //!< --eval-jobs: run_eval jobs that run at once (1..64)
     bool help = false; //!< --help: print helpText and exit 0
     QString helpText;
 };

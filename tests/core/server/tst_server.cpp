@@ -804,6 +804,16 @@ private Q_SLOTS:
             {QStringLiteral("x"), QStringLiteral("--model-dir"), m_tmp.filePath(QStringLiteral("missing"))});
         QVERIFY(!missingModels.ok());
         QVERIFY(QString::fromStdString(missingModels.error().detail).startsWith(QStringLiteral("--model-dir")));
+        QCOMPARE(server::parseServeArguments({QStringLiteral("x")})->evalJobs, 1);
+        QCOMPARE(server::parseServeArguments({QStringLiteral("x"), QStringLiteral("--eval-jobs"), QStringLiteral("3")})
+                     ->evalJobs,
+                 3);
+        for (const char *bad : {"0", "-1", "65", "two"}) {
+            const auto badJobs = server::parseServeArguments(
+                {QStringLiteral("x"), QStringLiteral("--eval-jobs"), QString::fromLatin1(bad)});
+            QVERIFY2(!badJobs.ok(), bad);
+            QVERIFY(QString::fromStdString(badJobs.error().detail).startsWith(QStringLiteral("--eval-jobs")));
+        }
     }
 
     void authFile()
