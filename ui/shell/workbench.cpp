@@ -3,6 +3,7 @@
 #include "connection/connection_controller.h"
 #include "connection/token_store.h"
 #include "datasets/datasets_page.h"
+#include "eval/eval_page.h"
 #include "main_window.h"
 #include "models/models_page.h"
 
@@ -11,9 +12,10 @@ namespace wb::ui {
 namespace {
 void addPages(MainWindow &window, api::StackApi &api)
 {
-    // Only pages that work are listed; eval, rerank and post-training join as they are built.
+    // Only pages that work are listed; rerank and post-training join as they are built.
     window.addPage(MainWindow::tr("Datasets"), new DatasetsPage(api, &window));
     window.addPage(MainWindow::tr("Models"), new ModelsPage(api, &window));
+    window.addPage(MainWindow::tr("Benchmarks & Eval"), new EvalPage(api, &window));
 }
 } // namespace
 
