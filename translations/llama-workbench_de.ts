@@ -246,22 +246,22 @@
     <message>
         <location filename="../ui/eval/benchmark_list_model.cpp" line="+60"/>
         <source>Benchmark</source>
-        <translation type="unfinished"></translation>
+        <translation>Benchmark</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensatz</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Scoring functions</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewertungsfunktionen</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Could not load the benchmarks.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Benchmarks konnten nicht geladen werden.</translation>
     </message>
 </context>
 <context>
@@ -269,7 +269,7 @@
     <message>
         <location filename="../ui/eval/benchmark_params.cpp" line="+22"/>
         <source>metadata.%1 is not an object; it is ignored.</source>
-        <translation type="unfinished"></translation>
+        <translation>metadata.%1 ist kein Objekt; es wird ignoriert.</translation>
     </message>
 </context>
 <context>
@@ -813,60 +813,60 @@ Die Workbench bleibt mit %3 verbunden.</translation>
     <message>
         <location filename="../ui/eval/results/eval_compare.cpp" line="+82"/>
         <source>regression</source>
-        <translation type="unfinished"></translation>
+        <translation>Verschlechterung</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>improvement</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbesserung</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>both pass</source>
-        <translation type="unfinished"></translation>
+        <translation>beide bestanden</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>both fail</source>
-        <translation type="unfinished"></translation>
+        <translation>beide nicht bestanden</translation>
     </message>
     <message>
         <location line="+64"/>
         <source>#</source>
-        <translation type="unfinished"></translation>
+        <translation>#</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderung</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Input</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabe</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Expected</source>
-        <translation type="unfinished"></translation>
+        <translation>Erwartet</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+3"/>
         <source>Result (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis (%1)</translation>
     </message>
     <message>
         <location line="-2"/>
         <location line="+3"/>
         <source>Scores (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewertungen (%1)</translation>
     </message>
     <message>
         <location line="-2"/>
         <location line="+3"/>
         <source>Generated (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Generiert (%1)</translation>
     </message>
 </context>
 <context>
@@ -874,42 +874,42 @@ Die Workbench bleibt mit %3 verbunden.</translation>
     <message>
         <location filename="../ui/eval/eval_job_list_model.cpp" line="+60"/>
         <source>Job %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Job %1: %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Job %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Job %1</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Rows</source>
-        <translation type="unfinished">Zeilen</translation>
+        <translation>Zeilen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Main metric</source>
-        <translation type="unfinished"></translation>
+        <translation>Hauptmetrik</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellt</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>Could not load the runs of %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Läufe von %1 konnten nicht geladen werden.</translation>
     </message>
 </context>
 <context>
@@ -917,7 +917,7 @@ Die Workbench bleibt mit %3 verbunden.</translation>
     <message>
         <location filename="../ui/eval/eval_job_poller.cpp" line="+73"/>
         <source>Could not follow run %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf %1 kann nicht verfolgt werden.</translation>
     </message>
 </context>
 <context>
@@ -925,178 +925,178 @@ Die Workbench bleibt mit %3 verbunden.</translation>
     <message>
         <location filename="../ui/eval/eval_page.cpp" line="+127"/>
         <source>Register…</source>
-        <translation type="unfinished">Registrieren…</translation>
+        <translation>Registrieren…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Register a benchmark: a dataset and the scoring functions to grade it with</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Benchmark registrieren: einen Datensatz und die Bewertungsfunktionen, mit denen er bewertet wird</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>New judge function…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Judge-Funktion…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Register an LLM-as-judge scoring function of your own</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine eigene LLM-as-Judge-Bewertungsfunktion registrieren</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Remove…</source>
-        <translation type="unfinished">Entfernen…</translation>
+        <translation>Entfernen…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Remove the selected benchmark (its runs stay listed)</source>
-        <translation type="unfinished"></translation>
+        <translation>Den ausgewählten Benchmark entfernen (seine Läufe bleiben aufgeführt)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Refresh</source>
-        <translation type="unfinished">Aktualisieren</translation>
+        <translation>Aktualisieren</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Delete run…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf löschen…</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+338"/>
         <source>Delete the selected run and its results</source>
-        <translation type="unfinished"></translation>
+        <translation>Den ausgewählten Lauf und seine Ergebnisse löschen</translation>
     </message>
     <message>
         <location line="-335"/>
         <source>Refresh runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Läufe aktualisieren</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>Run</source>
-        <translation type="unfinished">Ausführen</translation>
+        <translation>Ausführen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Start a background run of the benchmark with this setup</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Lauf des Benchmarks mit dieser Konfiguration im Hintergrund starten</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cancel</source>
-        <translation type="unfinished">Abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Stop the run; the rows evaluated so far are kept</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Lauf stoppen; die bisher ausgewerteten Zeilen bleiben erhalten</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>Runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Läufe</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>Could not load the scoring functions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Bewertungsfunktionen konnten nicht geladen werden.</translation>
     </message>
     <message>
         <location line="+83"/>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;dataset %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Datensatz %2 · %3</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>No benchmark registered yet: use Register…</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch kein Benchmark registriert: verwenden Sie „Registrieren…“</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Select a benchmark.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Benchmark.</translation>
     </message>
     <message>
         <location line="+107"/>
         <source>No run in progress.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Lauf aktiv.</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Starting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird gestartet…</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%v of %m rows</source>
-        <translation type="unfinished"></translation>
+        <translation>%v von %m Zeilen</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Run %1 on %2: %3, %4 rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf %1 mit %2: %3, %4 Zeilen</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Cancel the run before deleting it</source>
-        <translation type="unfinished"></translation>
+        <translation>Brechen Sie den Lauf ab, bevor Sie ihn löschen</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>The run did not start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Lauf wurde nicht gestartet.</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Cancelling run %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf %1 wird abgebrochen…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Could not cancel run %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf %1 konnte nicht abgebrochen werden.</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>Remove Benchmark</source>
-        <translation type="unfinished"></translation>
+        <translation>Benchmark entfernen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove the benchmark “%1”? Its running jobs are cancelled; finished runs and the dataset stay.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Benchmark „%1“ entfernen? Seine laufenden Jobs werden abgebrochen; abgeschlossene Läufe und der Datensatz bleiben erhalten.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Remove</source>
-        <translation type="unfinished">Entfernen</translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Could not remove %1.</source>
-        <translation type="unfinished">%1 konnte nicht entfernt werden.</translation>
+        <translation>%1 konnte nicht entfernt werden.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Delete Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf löschen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Delete run %1 (%2, %3) and all its scored rows?</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf %1 (%2, %3) und alle seine bewerteten Zeilen löschen?</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Could not delete run %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf %1 konnte nicht gelöscht werden.</translation>
     </message>
 </context>
 <context>
@@ -1105,12 +1105,12 @@ Die Workbench bleibt mit %3 verbunden.</translation>
         <location filename="../ui/eval/results/eval_results_export.cpp" line="+109"/>
         <location line="+5"/>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished">%1 konnte nicht geschrieben werden: %2</translation>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Could not save %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht gespeichert werden: %2</translation>
     </message>
 </context>
 <context>
@@ -1118,37 +1118,37 @@ Die Workbench bleibt mit %3 verbunden.</translation>
     <message>
         <location filename="../ui/eval/results/eval_results_text.cpp" line="+86"/>
         <source>no aggregation</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Aggregation</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>%1 s</source>
-        <translation type="unfinished">%1 s</translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 min %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min %2 s</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h %2 min</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>%1 of %2 rows done</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Zeilen erledigt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 rows done</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Zeilen erledigt</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>, %1 failed</source>
-        <translation type="unfinished"></translation>
+        <translation>, %1 fehlgeschlagen</translation>
     </message>
 </context>
 <context>
@@ -1156,198 +1156,198 @@ Die Workbench bleibt mit %3 verbunden.</translation>
     <message>
         <location filename="../ui/eval/results/eval_results_view.cpp" line="+113"/>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Failures</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht bestanden</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Passes</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestanden</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Search input, expected, generated</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabe, Erwartetes, Generiertes durchsuchen</translation>
     </message>
     <message>
         <location line="+6"/>
         <location line="+112"/>
         <source>No comparison</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Vergleich</translation>
     </message>
     <message>
         <location line="-110"/>
         <source>Compare row by row with another run of the same benchmark</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile für Zeile mit einem anderen Lauf desselben Benchmarks vergleichen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>All pairs</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Paare</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Regressions</source>
-        <translation type="unfinished"></translation>
+        <translation>Verschlechterungen</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Improvements</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbesserungen</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Both pass</source>
-        <translation type="unfinished"></translation>
+        <translation>Beide bestanden</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Both fail</source>
-        <translation type="unfinished"></translation>
+        <translation>Beide nicht bestanden</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Export</source>
-        <translation type="unfinished">Exportieren</translation>
+        <translation>Exportieren</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>All rows as CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Zeilen als CSV…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>All rows as JSON…</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Zeilen als JSON…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Shown rows as CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Angezeigte Zeilen als CSV…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Shown rows as JSON…</source>
-        <translation type="unfinished"></translation>
+        <translation>Angezeigte Zeilen als JSON…</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Show:</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeigen:</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Compare with:</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergleichen mit:</translation>
     </message>
     <message>
         <location line="+125"/>
         <source>Loading the rows of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zeilen von %1 werden geladen…</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>exact binomial test</source>
-        <translation type="unfinished"></translation>
+        <translation>exakter Binomialtest</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>chi-square with continuity correction, χ² = %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Chi-Quadrat mit Stetigkeitskorrektur, χ² = %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 → %2: %3 regressions, %4 improvements, %5 both pass, %6 both fail</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → %2: %3 Verschlechterungen, %4 Verbesserungen, %5 beide bestanden, %6 beide nicht bestanden</translation>
     </message>
     <message>
         <location line="+7"/>
         <source> (%1 rows without a pair)</source>
-        <translation type="unfinished"></translation>
+        <translation> (%1 Zeilen ohne Gegenstück)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>McNemar&apos;s test: p = %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>McNemar-Test: p = %1 (%2)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Still loading rows; the comparison updates as they arrive.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilen werden noch geladen; der Vergleich wird laufend aktualisiert.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>No run selected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Lauf ausgewählt.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Run %1 of %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauf %1 von %2: %3</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>No aggregate metrics.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine aggregierten Metriken.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Metrics appear when the run ends.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Metriken erscheinen, wenn der Lauf endet.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>All (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle (%1)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Failures (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht bestanden (%1)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Passes (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestanden (%1)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Errors (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler (%1)</translation>
     </message>
     <message>
         <location line="+45"/>
         <source>Export results</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnisse exportieren</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished">CSV-Dateien (*.csv)</translation>
+        <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>JSON files (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON-Dateien (*.json)</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Exporting %1 rows…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Zeilen werden exportiert…</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Exported %1 rows to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Zeilen nach %2 exportiert.</translation>
     </message>
 </context>
 <context>
@@ -1355,42 +1355,42 @@ Die Workbench bleibt mit %3 verbunden.</translation>
     <message>
         <location filename="../ui/eval/results/eval_row_detail.cpp" line="+49"/>
         <source>Row %1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1 · %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Error</source>
-        <translation type="unfinished">Fehler</translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Expected</source>
-        <translation type="unfinished"></translation>
+        <translation>Erwartet</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Generated</source>
-        <translation type="unfinished"></translation>
+        <translation>Generiert</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Extracted answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Extrahierte Antwort</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Judge feedback</source>
-        <translation type="unfinished"></translation>
+        <translation>Judge-Rückmeldung</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Input row</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabezeile</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Select a row to see its input, answers and scores.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Zeile, um ihre Eingabe, Antworten und Bewertungen zu sehen.</translation>
     </message>
 </context>
 <context>
@@ -1398,67 +1398,67 @@ Die Workbench bleibt mit %3 verbunden.</translation>
     <message>
         <location filename="../ui/eval/results/eval_rows_model.cpp" line="+34"/>
         <source>pass</source>
-        <translation type="unfinished"></translation>
+        <translation>bestanden</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>fail</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht bestanden</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>error</source>
-        <translation type="unfinished">Fehler</translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <location line="+49"/>
         <source>Could not read the rows of job %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zeilen von Job %1 konnten nicht gelesen werden.</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Could not read the status of job %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Status von Job %1 konnte nicht gelesen werden.</translation>
     </message>
     <message>
         <location line="+136"/>
         <source>#</source>
-        <translation type="unfinished"></translation>
+        <translation>#</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Input</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabe</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Expected</source>
-        <translation type="unfinished"></translation>
+        <translation>Erwartet</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Generated</source>
-        <translation type="unfinished"></translation>
+        <translation>Generiert</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Extracted answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Extrahierte Antwort</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Judge feedback</source>
-        <translation type="unfinished"></translation>
+        <translation>Judge-Rückmeldung</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Error</source>
-        <translation type="unfinished">Fehler</translation>
+        <translation>Fehler</translation>
     </message>
 </context>
 <context>
@@ -1466,44 +1466,44 @@ Die Workbench bleibt mit %3 verbunden.</translation>
     <message>
         <location filename="../ui/eval/eval_text.cpp" line="+43"/>
         <source>scheduled</source>
-        <translation type="unfinished"></translation>
+        <translation>geplant</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>running</source>
-        <translation type="unfinished"></translation>
+        <translation>läuft</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>completed</source>
-        <translation type="unfinished"></translation>
+        <translation>abgeschlossen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>failed</source>
-        <translation type="unfinished">fehlgeschlagen</translation>
+        <translation>fehlgeschlagen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>abgebrochen</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source> · %n failed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> · %n fehlgeschlagen</numerusform>
+            <numerusform> · %n fehlgeschlagen</numerusform>
         </translation>
     </message>
 </context>
@@ -1512,52 +1512,52 @@ Die Workbench bleibt mit %3 verbunden.</translation>
     <message>
         <location filename="../ui/eval/judge_function_dialog.cpp" line="+31"/>
         <source>New LLM-as-Judge Function</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue LLM-as-Judge-Funktion</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>e.g. my-judge::helpfulness</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. my-judge::helpfulness</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>what the judge grades</source>
-        <translation type="unfinished"></translation>
+        <translation>was der Judge bewertet</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Register</source>
-        <translation type="unfinished">Registrieren</translation>
+        <translation>Registrieren</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Function id:</source>
-        <translation type="unfinished"></translation>
+        <translation>Funktions-ID:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Description:</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschreibung:</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Registering…</source>
-        <translation type="unfinished">Wird registriert…</translation>
+        <translation>Wird registriert…</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Enter an id for the function.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie eine ID für die Funktion ein.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The function id must not contain spaces.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Funktions-ID darf keine Leerzeichen enthalten.</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>The scoring function was not registered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Bewertungsfunktion wurde nicht registriert.</translation>
     </message>
 </context>
 <context>
@@ -1687,7 +1687,7 @@ Die Workbench bleibt mit %3 verbunden.</translation>
     <message>
         <location line="+1"/>
         <source>Benchmarks &amp; Eval</source>
-        <translation type="unfinished"></translation>
+        <translation>Benchmarks &amp; Evaluierung</translation>
     </message>
 </context>
 <context>
@@ -1819,12 +1819,12 @@ Die Workbench bleibt mit %3 verbunden.</translation>
     <message>
         <location filename="../ui/eval/model_picker.cpp" line="+21"/>
         <source>model id</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell-ID</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Could not load the list of models.</source>
-        <translation type="unfinished">Die Liste der Modelle konnte nicht geladen werden.</translation>
+        <translation>Die Liste der Modelle konnte nicht geladen werden.</translation>
     </message>
 </context>
 <context>
@@ -2121,22 +2121,22 @@ Die Workbench bleibt mit %3 verbunden.</translation>
     <message>
         <location filename="../ui/eval/prompt_template_check.cpp" line="+22"/>
         <source>The prompt template is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Prompt-Vorlage ist leer.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>A single “}” at position %1: write “}}” for a literal brace.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einzelnes „}“ an Position %1: Schreiben Sie „}}“ für eine wörtliche Klammer.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>A “{” at position %1 is never closed: write “{{” for a literal brace.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das „{“ an Position %1 wird nie geschlossen: Schreiben Sie „{{“ für eine wörtliche Klammer.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Unknown placeholder {%1}; use %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannter Platzhalter {%1}; verwenden Sie %2.</translation>
     </message>
 </context>
 <context>
@@ -2144,17 +2144,17 @@ Die Workbench bleibt mit %3 verbunden.</translation>
     <message>
         <location filename="../ui/eval/regex_list_editor.cpp" line="+16"/>
         <source>%1 at position %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 an Position %2</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>one regular expression per line</source>
-        <translation type="unfinished"></translation>
+        <translation>ein regulärer Ausdruck pro Zeile</translation>
     </message>
     <message>
         <location line="+53"/>
         <source>Line %1: %2</source>
-        <translation type="unfinished">Zeile %1: %2</translation>
+        <translation>Zeile %1: %2</translation>
     </message>
 </context>
 <context>
@@ -2162,137 +2162,137 @@ Die Workbench bleibt mit %3 verbunden.</translation>
     <message>
         <location filename="../ui/eval/register_benchmark_dialog.cpp" line="+45"/>
         <source>Use parameters of its own in this benchmark</source>
-        <translation type="unfinished"></translation>
+        <translation>In diesem Benchmark eigene Parameter verwenden</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Register Benchmark</source>
-        <translation type="unfinished"></translation>
+        <translation>Benchmark registrieren</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>e.g. my-qa-benchmark</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. my-qa-benchmark</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>New judge function…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Judge-Funktion…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Register an LLM-as-judge scoring function of your own</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine eigene LLM-as-Judge-Bewertungsfunktion registrieren</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Select a scoring function to see its parameters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Bewertungsfunktion, um ihre Parameter zu sehen.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Parameters</source>
-        <translation type="unfinished">Parameter</translation>
+        <translation>Parameter</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>optional JSON object, e.g. {&quot;description&quot;: &quot;capital cities&quot;}</source>
-        <translation type="unfinished"></translation>
+        <translation>optionales JSON-Objekt, z. B. {&quot;description&quot;: &quot;Hauptstädte&quot;}</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Register</source>
-        <translation type="unfinished">Registrieren</translation>
+        <translation>Registrieren</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Benchmark id:</source>
-        <translation type="unfinished"></translation>
+        <translation>Benchmark-ID:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Dataset:</source>
-        <translation type="unfinished">Datensatz:</translation>
+        <translation>Datensatz:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Scoring functions:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewertungsfunktionen:</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Metadata:</source>
-        <translation type="unfinished">Metadaten:</translation>
+        <translation>Metadaten:</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Loading…</source>
-        <translation type="unfinished">Wird geladen…</translation>
+        <translation>Wird geladen…</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Could not load the datasets.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datensätze konnten nicht geladen werden.</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Could not load the scoring functions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Bewertungsfunktionen konnten nicht geladen werden.</translation>
     </message>
     <message>
         <location line="+73"/>
         <source>(no description)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine Beschreibung)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Parameters of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Parameter von %1</translation>
     </message>
     <message>
         <location line="+84"/>
         <source>Enter an id for the benchmark.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie eine ID für den Benchmark ein.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The benchmark id must not contain spaces.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Benchmark-ID darf keine Leerzeichen enthalten.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>There is no dataset to evaluate on: register one on the Datasets page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keinen Datensatz für die Evaluierung: Registrieren Sie einen auf der Seite „Datensätze“.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Choose a dataset.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Datensatz.</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Check at least one scoring function.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie mindestens eine Bewertungsfunktion aus.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Metadata: %1</source>
-        <translation type="unfinished">Metadaten: %1</translation>
+        <translation>Metadaten: %1</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>Registering…</source>
-        <translation type="unfinished">Wird registriert…</translation>
+        <translation>Wird registriert…</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The benchmark was not registered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Benchmark wurde nicht registriert.</translation>
     </message>
 </context>
 <context>
@@ -2537,132 +2537,132 @@ Die Workbench bleibt mit %3 verbunden.</translation>
     <message>
         <location filename="../ui/eval/run_setup_panel.cpp" line="+59"/>
         <source>Override scoring parameters for this run</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewertungsparameter für diesen Lauf überschreiben</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The model that answers the benchmark&apos;s questions</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Modell, das die Fragen des Benchmarks beantwortet</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>greedy</source>
-        <translation type="unfinished"></translation>
+        <translation>greedy</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>top-p (nucleus)</source>
-        <translation type="unfinished"></translation>
+        <translation>top-p (Nucleus)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>top-k</source>
-        <translation type="unfinished"></translation>
+        <translation>top-k</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>model default</source>
-        <translation type="unfinished"></translation>
+        <translation>Modellstandard</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>optional; one per line, \n for a newline</source>
-        <translation type="unfinished"></translation>
+        <translation>optional; eine pro Zeile, \n für einen Zeilenumbruch</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>optional system message</source>
-        <translation type="unfinished"></translation>
+        <translation>optionale Systemnachricht</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>all rows</source>
-        <translation type="unfinished"></translation>
+        <translation>alle Zeilen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Evaluate the first N rows of the dataset; &quot;all rows&quot; evaluates every row</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ersten N Zeilen des Datensatzes auswerten; „alle Zeilen“ wertet jede Zeile aus</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Candidate model:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kandidatenmodell:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Strategy:</source>
-        <translation type="unfinished"></translation>
+        <translation>Strategie:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Temperature:</source>
-        <translation type="unfinished">Temperatur:</translation>
+        <translation>Temperatur:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Top-p:</source>
-        <translation type="unfinished">Top-p:</translation>
+        <translation>Top-p:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Top-k:</source>
-        <translation type="unfinished">Top-k:</translation>
+        <translation>Top-k:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Max tokens:</source>
-        <translation type="unfinished">Max. Tokens:</translation>
+        <translation>Max. Tokens:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Repetition penalty:</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederholungsstrafe:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stop strings:</source>
-        <translation type="unfinished"></translation>
+        <translation>Stoppzeichenfolgen:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>System message:</source>
-        <translation type="unfinished"></translation>
+        <translation>Systemnachricht:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Examples:</source>
-        <translation type="unfinished"></translation>
+        <translation>Beispiele:</translation>
     </message>
     <message>
         <location line="+73"/>
         <source>The benchmark sets its own parameters for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Benchmark legt für %1 eigene Parameter fest.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Some of the benchmark&apos;s parameters cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Einige Parameter des Benchmarks können nicht gelesen werden: %1</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>The scoring function %1 is not listed; its defaults are unknown here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Bewertungsfunktion %1 ist nicht aufgeführt; ihre Standardwerte sind hier unbekannt.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Select a benchmark.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Benchmark.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Choose a candidate model.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie ein Kandidatenmodell.</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -2670,27 +2670,27 @@ Die Workbench bleibt mit %3 verbunden.</translation>
     <message>
         <location filename="../ui/eval/scoring_params_editor.cpp" line="+44"/>
         <source>basic: no parameters but the aggregations; regex_parser: regexes that extract the answer; llm_as_judge: a model grades each answer</source>
-        <translation type="unfinished"></translation>
+        <translation>basic: keine Parameter außer den Aggregationen; regex_parser: reguläre Ausdrücke, die die Antwort extrahieren; llm_as_judge: ein Modell bewertet jede Antwort</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Type:</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Aggregations:</source>
-        <translation type="unfinished"></translation>
+        <translation>Aggregationen:</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>one regular expression per line; the first group is the answer</source>
-        <translation type="unfinished"></translation>
+        <translation>ein regulärer Ausdruck pro Zeile; die erste Gruppe ist die Antwort</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Parsing regexes:</source>
-        <translation type="unfinished"></translation>
+        <translation>Parse-Ausdrücke:</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -2698,57 +2698,60 @@ Die Workbench bleibt mit %3 verbunden.</translation>
 Gold answer: {expected_answer}
 Answer: {generated_answer}
 Score the answer from 0 to 5. Score:</source>
-        <translation type="unfinished"></translation>
+        <translation>Frage: {input_query}
+Referenzantwort: {expected_answer}
+Antwort: {generated_answer}
+Bewerten Sie die Antwort von 0 bis 5. Punktzahl:</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Placeholders: %1. Write {{ and }} for literal braces.</source>
-        <translation type="unfinished"></translation>
+        <translation>Platzhalter: %1. Schreiben Sie {{ und }} für wörtliche Klammern.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>e.g. Score: (\d+)</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. Score: (\d+)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Judge model:</source>
-        <translation type="unfinished"></translation>
+        <translation>Judge-Modell:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Prompt template:</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt-Vorlage:</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Judge score regexes:</source>
-        <translation type="unfinished"></translation>
+        <translation>Judge-Bewertungsausdrücke:</translation>
     </message>
     <message>
         <location line="+111"/>
         <source>Parsing regexes: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Parse-Ausdrücke: %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Parsing regexes: enter at least one regular expression.</source>
-        <translation type="unfinished"></translation>
+        <translation>Parse-Ausdrücke: Geben Sie mindestens einen regulären Ausdruck ein.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Choose a judge model.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie ein Judge-Modell.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Prompt template: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt-Vorlage: %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Judge score regexes: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Judge-Bewertungsausdrücke: %1</translation>
     </message>
 </context>
 </TS>

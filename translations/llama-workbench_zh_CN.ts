@@ -246,22 +246,22 @@
     <message>
         <location filename="../ui/eval/benchmark_list_model.cpp" line="+60"/>
         <source>Benchmark</source>
-        <translation type="unfinished"></translation>
+        <translation>基准测试</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>数据集</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Scoring functions</source>
-        <translation type="unfinished"></translation>
+        <translation>评分函数</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Could not load the benchmarks.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法加载基准测试。</translation>
     </message>
 </context>
 <context>
@@ -269,7 +269,7 @@
     <message>
         <location filename="../ui/eval/benchmark_params.cpp" line="+22"/>
         <source>metadata.%1 is not an object; it is ignored.</source>
-        <translation type="unfinished"></translation>
+        <translation>metadata.%1 不是对象，已忽略。</translation>
     </message>
 </context>
 <context>
@@ -813,60 +813,60 @@ The workbench stays connected to %3.</source>
     <message>
         <location filename="../ui/eval/results/eval_compare.cpp" line="+82"/>
         <source>regression</source>
-        <translation type="unfinished"></translation>
+        <translation>退步</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>improvement</source>
-        <translation type="unfinished"></translation>
+        <translation>改进</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>both pass</source>
-        <translation type="unfinished"></translation>
+        <translation>均通过</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>both fail</source>
-        <translation type="unfinished"></translation>
+        <translation>均未通过</translation>
     </message>
     <message>
         <location line="+64"/>
         <source>#</source>
-        <translation type="unfinished"></translation>
+        <translation>#</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>变化</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Input</source>
-        <translation type="unfinished"></translation>
+        <translation>输入</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Expected</source>
-        <translation type="unfinished"></translation>
+        <translation>期望答案</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+3"/>
         <source>Result (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>结果（%1）</translation>
     </message>
     <message>
         <location line="-2"/>
         <location line="+3"/>
         <source>Scores (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>评分（%1）</translation>
     </message>
     <message>
         <location line="-2"/>
         <location line="+3"/>
         <source>Generated (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>生成内容（%1）</translation>
     </message>
 </context>
 <context>
@@ -874,42 +874,42 @@ The workbench stays connected to %3.</source>
     <message>
         <location filename="../ui/eval/eval_job_list_model.cpp" line="+60"/>
         <source>Job %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>任务 %1：%2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Job %1</source>
-        <translation type="unfinished"></translation>
+        <translation>任务 %1</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>模型</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Rows</source>
-        <translation type="unfinished">行数</translation>
+        <translation>行数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Main metric</source>
-        <translation type="unfinished"></translation>
+        <translation>主要指标</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>创建时间</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>Could not load the runs of %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法加载 %1 的运行记录。</translation>
     </message>
 </context>
 <context>
@@ -917,7 +917,7 @@ The workbench stays connected to %3.</source>
     <message>
         <location filename="../ui/eval/eval_job_poller.cpp" line="+73"/>
         <source>Could not follow run %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法跟踪运行 %1。</translation>
     </message>
 </context>
 <context>
@@ -925,178 +925,178 @@ The workbench stays connected to %3.</source>
     <message>
         <location filename="../ui/eval/eval_page.cpp" line="+127"/>
         <source>Register…</source>
-        <translation type="unfinished">注册…</translation>
+        <translation>注册…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Register a benchmark: a dataset and the scoring functions to grade it with</source>
-        <translation type="unfinished"></translation>
+        <translation>注册基准测试：一个数据集以及用于评分的评分函数</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>New judge function…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建评判函数…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Register an LLM-as-judge scoring function of your own</source>
-        <translation type="unfinished"></translation>
+        <translation>注册自定义的 LLM-as-judge 评分函数</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Remove…</source>
-        <translation type="unfinished">删除…</translation>
+        <translation>删除…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Remove the selected benchmark (its runs stay listed)</source>
-        <translation type="unfinished"></translation>
+        <translation>删除所选基准测试（其运行记录仍保留在列表中）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Refresh</source>
-        <translation type="unfinished">刷新</translation>
+        <translation>刷新</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Delete run…</source>
-        <translation type="unfinished"></translation>
+        <translation>删除运行…</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+338"/>
         <source>Delete the selected run and its results</source>
-        <translation type="unfinished"></translation>
+        <translation>删除所选运行及其结果</translation>
     </message>
     <message>
         <location line="-335"/>
         <source>Refresh runs</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新运行记录</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>Run</source>
-        <translation type="unfinished">运行</translation>
+        <translation>运行</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Start a background run of the benchmark with this setup</source>
-        <translation type="unfinished"></translation>
+        <translation>使用此配置在后台运行该基准测试</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Stop the run; the rows evaluated so far are kept</source>
-        <translation type="unfinished"></translation>
+        <translation>停止运行；已评估的行将被保留</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>Runs</source>
-        <translation type="unfinished"></translation>
+        <translation>运行记录</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>Could not load the scoring functions.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法加载评分函数。</translation>
     </message>
     <message>
         <location line="+83"/>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;dataset %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;数据集 %2 · %3</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>No benchmark registered yet: use Register…</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未注册基准测试：请使用“注册…”</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Select a benchmark.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择一个基准测试。</translation>
     </message>
     <message>
         <location line="+107"/>
         <source>No run in progress.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有正在进行的运行。</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Starting…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在启动…</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%v of %m rows</source>
-        <translation type="unfinished"></translation>
+        <translation>%v / %m 行</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Run %1 on %2: %3, %4 rows</source>
-        <translation type="unfinished"></translation>
+        <translation>运行 %1（%2）：%3，%4 行</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Cancel the run before deleting it</source>
-        <translation type="unfinished"></translation>
+        <translation>请先取消运行再删除</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>The run did not start.</source>
-        <translation type="unfinished"></translation>
+        <translation>运行未能启动。</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Cancelling run %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在取消运行 %1…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Could not cancel run %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法取消运行 %1。</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>Remove Benchmark</source>
-        <translation type="unfinished"></translation>
+        <translation>删除基准测试</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove the benchmark “%1”? Its running jobs are cancelled; finished runs and the dataset stay.</source>
-        <translation type="unfinished"></translation>
+        <translation>要删除基准测试“%1”吗？其正在运行的任务将被取消；已完成的运行和数据集会保留。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Remove</source>
-        <translation type="unfinished">删除</translation>
+        <translation>删除</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Could not remove %1.</source>
-        <translation type="unfinished">无法删除 %1。</translation>
+        <translation>无法删除 %1。</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Delete Run</source>
-        <translation type="unfinished"></translation>
+        <translation>删除运行</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Delete run %1 (%2, %3) and all its scored rows?</source>
-        <translation type="unfinished"></translation>
+        <translation>要删除运行 %1（%2，%3）及其所有已评分的行吗？</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Could not delete run %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法删除运行 %1。</translation>
     </message>
 </context>
 <context>
@@ -1105,12 +1105,12 @@ The workbench stays connected to %3.</source>
         <location filename="../ui/eval/results/eval_results_export.cpp" line="+109"/>
         <location line="+5"/>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished">无法写入 %1：%2</translation>
+        <translation>无法写入 %1：%2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Could not save %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -1118,37 +1118,37 @@ The workbench stays connected to %3.</source>
     <message>
         <location filename="../ui/eval/results/eval_results_text.cpp" line="+86"/>
         <source>no aggregation</source>
-        <translation type="unfinished"></translation>
+        <translation>无聚合</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>%1 s</source>
-        <translation type="unfinished">%1 秒</translation>
+        <translation>%1 秒</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 min %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 分 %2 秒</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 小时 %2 分</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>%1 of %2 rows done</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成 %1 / %2 行</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 rows done</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成 %1 行</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>, %1 failed</source>
-        <translation type="unfinished"></translation>
+        <translation>，%1 行失败</translation>
     </message>
 </context>
 <context>
@@ -1156,198 +1156,198 @@ The workbench stays connected to %3.</source>
     <message>
         <location filename="../ui/eval/results/eval_results_view.cpp" line="+113"/>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>全部</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Failures</source>
-        <translation type="unfinished"></translation>
+        <translation>未通过</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Passes</source>
-        <translation type="unfinished"></translation>
+        <translation>通过</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Errors</source>
-        <translation type="unfinished"></translation>
+        <translation>错误</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Search input, expected, generated</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索输入、期望答案、生成内容</translation>
     </message>
     <message>
         <location line="+6"/>
         <location line="+112"/>
         <source>No comparison</source>
-        <translation type="unfinished"></translation>
+        <translation>不比较</translation>
     </message>
     <message>
         <location line="-110"/>
         <source>Compare row by row with another run of the same benchmark</source>
-        <translation type="unfinished"></translation>
+        <translation>与同一基准测试的另一次运行逐行比较</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>All pairs</source>
-        <translation type="unfinished"></translation>
+        <translation>所有配对</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Regressions</source>
-        <translation type="unfinished"></translation>
+        <translation>退步</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Improvements</source>
-        <translation type="unfinished"></translation>
+        <translation>改进</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Both pass</source>
-        <translation type="unfinished"></translation>
+        <translation>均通过</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Both fail</source>
-        <translation type="unfinished"></translation>
+        <translation>均未通过</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Export</source>
-        <translation type="unfinished">导出</translation>
+        <translation>导出</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>All rows as CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>所有行导出为 CSV…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>All rows as JSON…</source>
-        <translation type="unfinished"></translation>
+        <translation>所有行导出为 JSON…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Shown rows as CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>显示的行导出为 CSV…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Shown rows as JSON…</source>
-        <translation type="unfinished"></translation>
+        <translation>显示的行导出为 JSON…</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Show:</source>
-        <translation type="unfinished"></translation>
+        <translation>显示：</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Compare with:</source>
-        <translation type="unfinished"></translation>
+        <translation>比较对象：</translation>
     </message>
     <message>
         <location line="+125"/>
         <source>Loading the rows of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载 %1 的行…</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>exact binomial test</source>
-        <translation type="unfinished"></translation>
+        <translation>精确二项检验</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>chi-square with continuity correction, χ² = %1</source>
-        <translation type="unfinished"></translation>
+        <translation>带连续性校正的卡方检验，χ² = %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 → %2: %3 regressions, %4 improvements, %5 both pass, %6 both fail</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → %2：%3 个退步，%4 个改进，%5 个均通过，%6 个均未通过</translation>
     </message>
     <message>
         <location line="+7"/>
         <source> (%1 rows without a pair)</source>
-        <translation type="unfinished"></translation>
+        <translation> （%1 行无配对）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>McNemar&apos;s test: p = %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>McNemar 检验：p = %1（%2）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Still loading rows; the comparison updates as they arrive.</source>
-        <translation type="unfinished"></translation>
+        <translation>仍在加载行；比较结果会随加载进度更新。</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>No run selected.</source>
-        <translation type="unfinished"></translation>
+        <translation>未选择运行。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Run %1 of %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 的运行 %1：%3</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>No aggregate metrics.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有聚合指标。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Metrics appear when the run ends.</source>
-        <translation type="unfinished"></translation>
+        <translation>运行结束后将显示指标。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>All (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>全部（%1）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Failures (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>未通过（%1）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Passes (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>通过（%1）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Errors (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>错误（%1）</translation>
     </message>
     <message>
         <location line="+45"/>
         <source>Export results</source>
-        <translation type="unfinished"></translation>
+        <translation>导出结果</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished">CSV 文件 (*.csv)</translation>
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>JSON files (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON 文件 (*.json)</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Exporting %1 rows…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导出 %1 行…</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Exported %1 rows to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 %1 行导出到 %2。</translation>
     </message>
 </context>
 <context>
@@ -1355,42 +1355,42 @@ The workbench stays connected to %3.</source>
     <message>
         <location filename="../ui/eval/results/eval_row_detail.cpp" line="+49"/>
         <source>Row %1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 行 · %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Error</source>
-        <translation type="unfinished">错误</translation>
+        <translation>错误</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Expected</source>
-        <translation type="unfinished"></translation>
+        <translation>期望答案</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Generated</source>
-        <translation type="unfinished"></translation>
+        <translation>生成内容</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Extracted answer</source>
-        <translation type="unfinished"></translation>
+        <translation>提取的答案</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Judge feedback</source>
-        <translation type="unfinished"></translation>
+        <translation>评判反馈</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Input row</source>
-        <translation type="unfinished"></translation>
+        <translation>输入行</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Select a row to see its input, answers and scores.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一行以查看其输入、答案和评分。</translation>
     </message>
 </context>
 <context>
@@ -1398,67 +1398,67 @@ The workbench stays connected to %3.</source>
     <message>
         <location filename="../ui/eval/results/eval_rows_model.cpp" line="+34"/>
         <source>pass</source>
-        <translation type="unfinished"></translation>
+        <translation>通过</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>fail</source>
-        <translation type="unfinished"></translation>
+        <translation>未通过</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>error</source>
-        <translation type="unfinished">错误</translation>
+        <translation>错误</translation>
     </message>
     <message>
         <location line="+49"/>
         <source>Could not read the rows of job %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取任务 %1 的行。</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Could not read the status of job %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取任务 %1 的状态。</translation>
     </message>
     <message>
         <location line="+136"/>
         <source>#</source>
-        <translation type="unfinished"></translation>
+        <translation>#</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>结果</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Input</source>
-        <translation type="unfinished"></translation>
+        <translation>输入</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Expected</source>
-        <translation type="unfinished"></translation>
+        <translation>期望答案</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Generated</source>
-        <translation type="unfinished"></translation>
+        <translation>生成内容</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Extracted answer</source>
-        <translation type="unfinished"></translation>
+        <translation>提取的答案</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Judge feedback</source>
-        <translation type="unfinished"></translation>
+        <translation>评判反馈</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Error</source>
-        <translation type="unfinished">错误</translation>
+        <translation>错误</translation>
     </message>
 </context>
 <context>
@@ -1466,43 +1466,43 @@ The workbench stays connected to %3.</source>
     <message>
         <location filename="../ui/eval/eval_text.cpp" line="+43"/>
         <source>scheduled</source>
-        <translation type="unfinished"></translation>
+        <translation>已排队</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>running</source>
-        <translation type="unfinished"></translation>
+        <translation>运行中</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>completed</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>failed</source>
-        <translation type="unfinished">失败</translation>
+        <translation>失败</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source> · %n failed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> · %n 行失败</numerusform>
         </translation>
     </message>
 </context>
@@ -1511,52 +1511,52 @@ The workbench stays connected to %3.</source>
     <message>
         <location filename="../ui/eval/judge_function_dialog.cpp" line="+31"/>
         <source>New LLM-as-Judge Function</source>
-        <translation type="unfinished"></translation>
+        <translation>新建 LLM-as-Judge 函数</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>e.g. my-judge::helpfulness</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 my-judge::helpfulness</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>what the judge grades</source>
-        <translation type="unfinished"></translation>
+        <translation>评判的内容</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Register</source>
-        <translation type="unfinished">注册</translation>
+        <translation>注册</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Function id:</source>
-        <translation type="unfinished"></translation>
+        <translation>函数 ID：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Description:</source>
-        <translation type="unfinished"></translation>
+        <translation>描述：</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Registering…</source>
-        <translation type="unfinished">正在注册…</translation>
+        <translation>正在注册…</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Enter an id for the function.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入函数的 ID。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The function id must not contain spaces.</source>
-        <translation type="unfinished"></translation>
+        <translation>函数 ID 不能包含空格。</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>The scoring function was not registered.</source>
-        <translation type="unfinished"></translation>
+        <translation>未能注册该评分函数。</translation>
     </message>
 </context>
 <context>
@@ -1686,7 +1686,7 @@ The workbench stays connected to %3.</source>
     <message>
         <location line="+1"/>
         <source>Benchmarks &amp; Eval</source>
-        <translation type="unfinished"></translation>
+        <translation>基准测试 &amp; 评估</translation>
     </message>
 </context>
 <context>
@@ -1818,12 +1818,12 @@ The workbench stays connected to %3.</source>
     <message>
         <location filename="../ui/eval/model_picker.cpp" line="+21"/>
         <source>model id</source>
-        <translation type="unfinished"></translation>
+        <translation>模型 ID</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Could not load the list of models.</source>
-        <translation type="unfinished">无法加载模型列表。</translation>
+        <translation>无法加载模型列表。</translation>
     </message>
 </context>
 <context>
@@ -2120,22 +2120,22 @@ The workbench stays connected to %3.</source>
     <message>
         <location filename="../ui/eval/prompt_template_check.cpp" line="+22"/>
         <source>The prompt template is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>提示词模板为空。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>A single “}” at position %1: write “}}” for a literal brace.</source>
-        <translation type="unfinished"></translation>
+        <translation>位置 %1 处有单个“}”：如需字面量花括号，请写“}}”。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>A “{” at position %1 is never closed: write “{{” for a literal brace.</source>
-        <translation type="unfinished"></translation>
+        <translation>位置 %1 处的“{”未闭合：如需字面量花括号，请写“{{”。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Unknown placeholder {%1}; use %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知占位符 {%1}；请使用 %2。</translation>
     </message>
 </context>
 <context>
@@ -2143,17 +2143,17 @@ The workbench stays connected to %3.</source>
     <message>
         <location filename="../ui/eval/regex_list_editor.cpp" line="+16"/>
         <source>%1 at position %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（位置 %2）</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>one regular expression per line</source>
-        <translation type="unfinished"></translation>
+        <translation>每行一个正则表达式</translation>
     </message>
     <message>
         <location line="+53"/>
         <source>Line %1: %2</source>
-        <translation type="unfinished">第 %1 行：%2</translation>
+        <translation>第 %1 行：%2</translation>
     </message>
 </context>
 <context>
@@ -2161,137 +2161,137 @@ The workbench stays connected to %3.</source>
     <message>
         <location filename="../ui/eval/register_benchmark_dialog.cpp" line="+45"/>
         <source>Use parameters of its own in this benchmark</source>
-        <translation type="unfinished"></translation>
+        <translation>在此基准测试中使用其自身的参数</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Register Benchmark</source>
-        <translation type="unfinished"></translation>
+        <translation>注册基准测试</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>e.g. my-qa-benchmark</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 my-qa-benchmark</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>New judge function…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建评判函数…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Register an LLM-as-judge scoring function of your own</source>
-        <translation type="unfinished"></translation>
+        <translation>注册自定义的 LLM-as-judge 评分函数</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Select a scoring function to see its parameters.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一个评分函数以查看其参数。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Parameters</source>
-        <translation type="unfinished">参数量</translation>
+        <translation>参数</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>optional JSON object, e.g. {&quot;description&quot;: &quot;capital cities&quot;}</source>
-        <translation type="unfinished"></translation>
+        <translation>可选的 JSON 对象，例如 {&quot;description&quot;: &quot;各国首都&quot;}</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Register</source>
-        <translation type="unfinished">注册</translation>
+        <translation>注册</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Benchmark id:</source>
-        <translation type="unfinished"></translation>
+        <translation>基准测试 ID：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Dataset:</source>
-        <translation type="unfinished">数据集：</translation>
+        <translation>数据集：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Scoring functions:</source>
-        <translation type="unfinished"></translation>
+        <translation>评分函数：</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Metadata:</source>
-        <translation type="unfinished">元数据：</translation>
+        <translation>元数据：</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Loading…</source>
-        <translation type="unfinished">正在加载…</translation>
+        <translation>正在加载…</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Could not load the datasets.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法加载数据集。</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Could not load the scoring functions.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法加载评分函数。</translation>
     </message>
     <message>
         <location line="+73"/>
         <source>(no description)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无描述）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Parameters of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的参数</translation>
     </message>
     <message>
         <location line="+84"/>
         <source>Enter an id for the benchmark.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入基准测试的 ID。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The benchmark id must not contain spaces.</source>
-        <translation type="unfinished"></translation>
+        <translation>基准测试 ID 不能包含空格。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>There is no dataset to evaluate on: register one on the Datasets page.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可用于评估的数据集：请在“数据集”页面注册一个。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Choose a dataset.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择一个数据集。</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Check at least one scoring function.</source>
-        <translation type="unfinished"></translation>
+        <translation>请至少勾选一个评分函数。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Metadata: %1</source>
-        <translation type="unfinished">元数据：%1</translation>
+        <translation>元数据：%1</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>Registering…</source>
-        <translation type="unfinished">正在注册…</translation>
+        <translation>正在注册…</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The benchmark was not registered.</source>
-        <translation type="unfinished"></translation>
+        <translation>未能注册该基准测试。</translation>
     </message>
 </context>
 <context>
@@ -2536,132 +2536,132 @@ The workbench stays connected to %3.</source>
     <message>
         <location filename="../ui/eval/run_setup_panel.cpp" line="+59"/>
         <source>Override scoring parameters for this run</source>
-        <translation type="unfinished"></translation>
+        <translation>为本次运行覆盖评分参数</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The model that answers the benchmark&apos;s questions</source>
-        <translation type="unfinished"></translation>
+        <translation>回答基准测试问题的模型</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>greedy</source>
-        <translation type="unfinished"></translation>
+        <translation>贪心</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>top-p (nucleus)</source>
-        <translation type="unfinished"></translation>
+        <translation>top-p（核采样）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>top-k</source>
-        <translation type="unfinished"></translation>
+        <translation>top-k</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>model default</source>
-        <translation type="unfinished"></translation>
+        <translation>模型默认值</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>optional; one per line, \n for a newline</source>
-        <translation type="unfinished"></translation>
+        <translation>可选；每行一个，\n 表示换行</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>optional system message</source>
-        <translation type="unfinished"></translation>
+        <translation>可选的系统消息</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>all rows</source>
-        <translation type="unfinished"></translation>
+        <translation>所有行</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Evaluate the first N rows of the dataset; &quot;all rows&quot; evaluates every row</source>
-        <translation type="unfinished"></translation>
+        <translation>评估数据集的前 N 行；“所有行”表示评估每一行</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Candidate model:</source>
-        <translation type="unfinished"></translation>
+        <translation>候选模型：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Strategy:</source>
-        <translation type="unfinished"></translation>
+        <translation>策略：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Temperature:</source>
-        <translation type="unfinished">温度：</translation>
+        <translation>温度：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Top-p:</source>
-        <translation type="unfinished">Top-p：</translation>
+        <translation>Top-p：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Top-k:</source>
-        <translation type="unfinished">Top-k：</translation>
+        <translation>Top-k：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Max tokens:</source>
-        <translation type="unfinished">最大 token 数：</translation>
+        <translation>最大 token 数：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Repetition penalty:</source>
-        <translation type="unfinished"></translation>
+        <translation>重复惩罚：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stop strings:</source>
-        <translation type="unfinished"></translation>
+        <translation>停止字符串：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>System message:</source>
-        <translation type="unfinished"></translation>
+        <translation>系统消息：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Examples:</source>
-        <translation type="unfinished"></translation>
+        <translation>样本数：</translation>
     </message>
     <message>
         <location line="+73"/>
         <source>The benchmark sets its own parameters for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>该基准测试为 %1 设置了自己的参数。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Some of the benchmark&apos;s parameters cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取该基准测试的部分参数：%1</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>The scoring function %1 is not listed; its defaults are unknown here.</source>
-        <translation type="unfinished"></translation>
+        <translation>评分函数 %1 未列出；此处无法得知其默认值。</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Select a benchmark.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择一个基准测试。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Choose a candidate model.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择一个候选模型。</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
@@ -2669,27 +2669,27 @@ The workbench stays connected to %3.</source>
     <message>
         <location filename="../ui/eval/scoring_params_editor.cpp" line="+44"/>
         <source>basic: no parameters but the aggregations; regex_parser: regexes that extract the answer; llm_as_judge: a model grades each answer</source>
-        <translation type="unfinished"></translation>
+        <translation>basic：除聚合方式外没有参数；regex_parser：用正则表达式提取答案；llm_as_judge：由模型为每个答案评分</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Type:</source>
-        <translation type="unfinished"></translation>
+        <translation>类型：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Aggregations:</source>
-        <translation type="unfinished"></translation>
+        <translation>聚合方式：</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>one regular expression per line; the first group is the answer</source>
-        <translation type="unfinished"></translation>
+        <translation>每行一个正则表达式；第一个捕获组即为答案</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Parsing regexes:</source>
-        <translation type="unfinished"></translation>
+        <translation>解析正则表达式：</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -2697,57 +2697,60 @@ The workbench stays connected to %3.</source>
 Gold answer: {expected_answer}
 Answer: {generated_answer}
 Score the answer from 0 to 5. Score:</source>
-        <translation type="unfinished"></translation>
+        <translation>问题：{input_query}
+标准答案：{expected_answer}
+回答：{generated_answer}
+请为该回答打分（0 到 5 分）。分数：</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Placeholders: %1. Write {{ and }} for literal braces.</source>
-        <translation type="unfinished"></translation>
+        <translation>占位符：%1。如需字面量花括号，请写 {{ 和 }}。</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>e.g. Score: (\d+)</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 Score: (\d+)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Judge model:</source>
-        <translation type="unfinished"></translation>
+        <translation>评判模型：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Prompt template:</source>
-        <translation type="unfinished"></translation>
+        <translation>提示词模板：</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Judge score regexes:</source>
-        <translation type="unfinished"></translation>
+        <translation>评判分数正则表达式：</translation>
     </message>
     <message>
         <location line="+111"/>
         <source>Parsing regexes: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>解析正则表达式：%1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Parsing regexes: enter at least one regular expression.</source>
-        <translation type="unfinished"></translation>
+        <translation>解析正则表达式：请至少输入一个正则表达式。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Choose a judge model.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择一个评判模型。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Prompt template: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>提示词模板：%1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Judge score regexes: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>评判分数正则表达式：%1</translation>
     </message>
 </context>
 </TS>
