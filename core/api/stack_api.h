@@ -19,6 +19,8 @@
 #include "eval_jobs.h"
 #include "inference.h"
 #include "models.h"
+#include "post_training.h"
+#include "post_training_jobs.h"
 #include "scoring.h"
 #include "system.h"
 
@@ -211,9 +213,44 @@ public:
     virtual QFuture<Result<void>> deleteEvalJob(std::string benchmarkId, std::string jobId) = 0;
 };
 
+//! /v1alpha/post-training: fine-tuning (full, LoRA, QAT) and preference optimisation (DPO) as
+//! durable background jobs, plus the extensions of post_training_jobs.h.
+//!
+//! Job ids are chosen by the client (`job_uuid`, non-empty); one already used is a 409 (upstream
+//! answers 400). An unknown job is a 404 (upstream: 400). A bad request (unknown model or dataset,
+//! a dataset whose rows don't fit the format, a bad hyperparameter) is a 400/404 before any job
+//! is created, naming the field. See docs/training.md.
+class PostTrainingApi
+{
+public:
+    virtual ~PostTrainingApi() = default;
+
+    //! Starts a job at once and returns its id; it runs in the background (status "scheduled",
+    //! then "in_progress"). No algorithm_config: full fine-tuning.
+    virtual QFuture<Result<PostTrainingJob>> supervisedFineTune(SupervisedFineTuneRequest request) = 0;
+    virtual QFuture<Result<PostTrainingJob>> preferenceOptimize(PreferenceOptimizeRequest request) = 0;
+    virtual QFuture<Result<ListPostTrainingJobsResponse>> listTrainingJobs() = 0;
+    virtual QFuture<Result<PostTrainingJobStatusResponse>> trainingJobStatus(std::string jobUuid) = 0;
+    virtual QFuture<Result<PostTrainingJobArtifactsResponse>> trainingJobArtifacts(std::string jobUuid) = 0;
+    //! Stops a scheduled or running job within one optimizer step (status "cancelled"); its
+    //! checkpoints stay. A job that has already ended is left as it is.
+    virtual QFuture<Result<void>> cancelTrainingJob(std::string jobUuid) = 0;
+
+    // Workbench extensions (post_training_jobs.h).
+    virtual QFuture<Result<ListTrainingJobInfoResponse>> listTrainingJobInfo() = 0;
+    virtual QFuture<Result<TrainingJobInfo>> trainingJobInfo(std::string jobUuid) = 0;
+    //! Per-step metrics stored so far (also while the job runs), paginated like iterrows.
+    virtual QFuture<Result<TrainingMetricsPage>> trainingJobMetrics(std::string jobUuid,
+                                                                    std::optional<int64_t> startIndex,
+                                                                    std::optional<int64_t> limit) = 0;
+    //! Continues a cancelled or interrupted job from its last checkpoint (weights, optimizer state,
+    //! schedule and data order). 400 when it has no checkpoint or has completed; 409 while it runs.
+    virtual QFuture<Result<PostTrainingJob>> resumeTrainingJob(std::string jobUuid) = 0;
+};
+
 class StackApi : public SystemApi, public DatasetsApi, public DatasetIoApi, public ModelsApi,
                  public InferenceApi, public ScoringFunctionsApi, public ScoringApi,
-                 public BenchmarksApi, public EvalApi
+                 public BenchmarksApi, public EvalApi, public PostTrainingApi
 {
 public:
     ~StackApi() override = default;

@@ -41,6 +41,8 @@ struct EngineConfig
     int evalJobs = 1;
     //! Rows generated together on a local model by an eval job (1: one at a time).
     int evalBatchSize = 8;
+    //! Post-training jobs that train at once; the others wait as "scheduled".
+    int trainingJobs = 1;
 };
 
 class EngineCore;
@@ -111,6 +113,20 @@ public:
                                                         std::optional<int64_t> startIndex,
                                                         std::optional<int64_t> limit) override;
     QFuture<api::Result<void>> deleteEvalJob(std::string benchmarkId, std::string jobId) override;
+
+    // PostTrainingApi (engine_post_training.cpp)
+    QFuture<api::Result<api::PostTrainingJob>> supervisedFineTune(api::SupervisedFineTuneRequest request) override;
+    QFuture<api::Result<api::PostTrainingJob>> preferenceOptimize(api::PreferenceOptimizeRequest request) override;
+    QFuture<api::Result<api::ListPostTrainingJobsResponse>> listTrainingJobs() override;
+    QFuture<api::Result<api::PostTrainingJobStatusResponse>> trainingJobStatus(std::string jobUuid) override;
+    QFuture<api::Result<api::PostTrainingJobArtifactsResponse>> trainingJobArtifacts(std::string jobUuid) override;
+    QFuture<api::Result<void>> cancelTrainingJob(std::string jobUuid) override;
+    QFuture<api::Result<api::ListTrainingJobInfoResponse>> listTrainingJobInfo() override;
+    QFuture<api::Result<api::TrainingJobInfo>> trainingJobInfo(std::string jobUuid) override;
+    QFuture<api::Result<api::TrainingMetricsPage>> trainingJobMetrics(std::string jobUuid,
+                                                                      std::optional<int64_t> startIndex,
+                                                                      std::optional<int64_t> limit) override;
+    QFuture<api::Result<api::PostTrainingJob>> resumeTrainingJob(std::string jobUuid) override;
 
 protected:
     std::shared_ptr<EngineCore> m_core;

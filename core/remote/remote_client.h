@@ -134,6 +134,20 @@ public:
                                                         std::optional<int64_t> limit) override;
     QFuture<api::Result<void>> deleteEvalJob(std::string benchmarkId, std::string jobId) override;
 
+    // PostTrainingApi (remote_post_training.cpp)
+    QFuture<api::Result<api::PostTrainingJob>> supervisedFineTune(api::SupervisedFineTuneRequest request) override;
+    QFuture<api::Result<api::PostTrainingJob>> preferenceOptimize(api::PreferenceOptimizeRequest request) override;
+    QFuture<api::Result<api::ListPostTrainingJobsResponse>> listTrainingJobs() override;
+    QFuture<api::Result<api::PostTrainingJobStatusResponse>> trainingJobStatus(std::string jobUuid) override;
+    QFuture<api::Result<api::PostTrainingJobArtifactsResponse>> trainingJobArtifacts(std::string jobUuid) override;
+    QFuture<api::Result<void>> cancelTrainingJob(std::string jobUuid) override;
+    QFuture<api::Result<api::ListTrainingJobInfoResponse>> listTrainingJobInfo() override;
+    QFuture<api::Result<api::TrainingJobInfo>> trainingJobInfo(std::string jobUuid) override;
+    QFuture<api::Result<api::TrainingMetricsPage>> trainingJobMetrics(std::string jobUuid,
+                                                                      std::optional<int64_t> startIndex,
+                                                                      std::optional<int64_t> limit) override;
+    QFuture<api::Result<api::PostTrainingJob>> resumeTrainingJob(std::string jobUuid) override;
+
     class Private;
 
 private:

@@ -156,6 +156,48 @@ public:
         return m_inner.deleteEvalJob(std::move(benchmarkId), std::move(jobId));
     }
 
+    // PostTrainingApi
+    QFuture<wb::api::Result<wb::api::PostTrainingJob>> supervisedFineTune(wb::api::SupervisedFineTuneRequest request) override
+    {
+        return m_inner.supervisedFineTune(std::move(request));
+    }
+    QFuture<wb::api::Result<wb::api::PostTrainingJob>> preferenceOptimize(wb::api::PreferenceOptimizeRequest request) override
+    {
+        return m_inner.preferenceOptimize(std::move(request));
+    }
+    QFuture<wb::api::Result<wb::api::ListPostTrainingJobsResponse>> listTrainingJobs() override
+    {
+        return m_inner.listTrainingJobs();
+    }
+    QFuture<wb::api::Result<wb::api::PostTrainingJobStatusResponse>> trainingJobStatus(std::string jobUuid) override
+    {
+        return m_inner.trainingJobStatus(std::move(jobUuid));
+    }
+    QFuture<wb::api::Result<wb::api::PostTrainingJobArtifactsResponse>> trainingJobArtifacts(std::string jobUuid) override
+    {
+        return m_inner.trainingJobArtifacts(std::move(jobUuid));
+    }
+    QFuture<wb::api::Result<void>> cancelTrainingJob(std::string jobUuid) override
+    {
+        return m_inner.cancelTrainingJob(std::move(jobUuid));
+    }
+    QFuture<wb::api::Result<wb::api::ListTrainingJobInfoResponse>> listTrainingJobInfo() override
+    {
+        return m_inner.listTrainingJobInfo();
+    }
+    QFuture<wb::api::Result<wb::api::TrainingJobInfo>> trainingJobInfo(std::string jobUuid) override
+    {
+        return m_inner.trainingJobInfo(std::move(jobUuid));
+    }
+    QFuture<wb::api::Result<wb::api::TrainingMetricsPage>> trainingJobMetrics(std::string jobUuid, std::optional<int64_t> startIndex, std::optional<int64_t> limit) override
+    {
+        return m_inner.trainingJobMetrics(std::move(jobUuid), startIndex, limit);
+    }
+    QFuture<wb::api::Result<wb::api::PostTrainingJob>> resumeTrainingJob(std::string jobUuid) override
+    {
+        return m_inner.resumeTrainingJob(std::move(jobUuid));
+    }
+
 protected:
     std::shared_ptr<wb::api::StackApi> m_owned;
     wb::api::StackApi &m_inner;
