@@ -61,6 +61,7 @@ int runServe(const QStringList &arguments)
     engineConfig.databaseUrl = config->databaseUrl;
     engineConfig.modelDirs = config->modelDirs;
     engineConfig.evalJobs = config->evalJobs;
+    engineConfig.trainingJobs = config->trainingJobs;
     engineConfig.seedSamples = true;
     engineConfig.maxDataUriBytes = config->server.maxDataUriBytes;
     wb::engine::Engine engine(engineConfig);

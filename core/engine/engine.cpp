@@ -187,6 +187,9 @@ api::Status Engine::open()
         if (auto seeded = seedSampleDatasets(*datasets, *c.store, dir.filePath(QStringLiteral("samples")));
             !seeded)
             return seeded;
+    if (c.config.seedSamples)
+        if (auto seeded = seedStarterModel(*c.store, ownModels); !seeded)
+            return seeded;
     // A judge model is asked like any chat model, as the principal who scores sees it.
     InferenceService &inference = *c.inference;
     JudgeCall judge = [&inference](const std::string &principal, const std::string &model,
@@ -216,6 +219,11 @@ api::Status Engine::open()
                                                              std::max(1, c.config.evalBatchSize)});
     c.benchmarks->setOnUnregister([eval = c.eval.get()](const std::string &id) { eval->cancelJobsOf(id); });
     if (auto recovered = c.eval->recoverInterruptedJobs(); !recovered)
+        return recovered;
+    c.training = std::make_unique<PostTrainingService>(
+        *c.store, *datasets, *c.models,
+        PostTrainingServiceConfig{std::max(1, c.config.trainingJobs), dir.filePath(QStringLiteral("checkpoints"))});
+    if (auto recovered = c.training->recoverInterruptedJobs(); !recovered)
         return recovered;
     c.datasets = std::move(datasets); // last: a non-null service means "open"
     return {};

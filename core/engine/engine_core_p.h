@@ -1,7 +1,7 @@
 #pragma once
 
-// Private to the engine's session files (engine.cpp, engine_eval.cpp): what every session shares
-// and how a call is run on the engine's threads.
+// Private to the engine's session files (engine.cpp, engine_eval.cpp, engine_post_training.cpp):
+// what every session shares and how a call is run on the engine's threads.
 
 #include "engine/engine.h"
 
@@ -14,6 +14,7 @@
 #include "engine/inference/local_model_cache.h"
 #include "engine/models/registry.h"
 #include "engine/scoring/scoring_service.h"
+#include "engine/training/post_training_service.h"
 #include "store/store.h"
 
 #include <QPromise>
@@ -38,7 +39,9 @@ public:
     std::unique_ptr<InferenceService> inference;
     std::unique_ptr<ScoringService> scoring;
     std::unique_ptr<BenchmarkService> benchmarks;
-    std::unique_ptr<EvalService> eval; // declared last: destroyed first, it uses the others
+    std::unique_ptr<EvalService> eval; // destroyed before the services it uses
+    //! Training jobs (their own threads); declared last: destroyed first, it uses the others.
+    std::unique_ptr<PostTrainingService> training;
     //! Generations take seconds to minutes, so they get their own threads and never hold up
     //! dataset calls. Few: each local generation already uses every core through torch's
     //! intra-op threads. Calls to remote endpoints mostly wait on the network, so they get more

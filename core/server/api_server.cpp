@@ -2,6 +2,7 @@
 
 #include "server/access_policy.h"
 #include "server/eval_routes.h"
+#include "server/post_training_routes.h"
 #include "server/public_error.h"
 #include "server/route_p.h"
 #include "server/sse_stream.h"
@@ -257,6 +258,9 @@ void ApiServer::Private::addRoutes()
     };
     // Scoring, benchmarks and eval (eval_routes.h); none of their prefixes overlaps those above.
     for (Route &route : evalRoutes())
+        routes.push_back(std::move(route));
+    // Post-training (post_training_routes.h): exact paths only, under their own prefix.
+    for (Route &route : postTrainingRoutes())
         routes.push_back(std::move(route));
 }
 

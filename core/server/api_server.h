@@ -12,7 +12,7 @@
 // GET /v1beta/x-workbench/dataset-stats/{dataset_id}; GET|POST /v1/models,
 // GET|DELETE /v1/models/{model_id}, POST /v1/chat/completions, POST /v1/completions (JSON, or
 // server-sent events with "stream": true, see sse_stream.h); scoring, benchmarks and eval in
-// eval_routes.h. Ids may contain '/' (plain or %2F).
+// eval_routes.h; post-training in post_training_routes.h. Ids may contain '/' (plain or %2F).
 //
 // Every error is the spec's Error body {status, title, detail}; see docs/server.md for the status
 // codes and where they differ from upstream.

@@ -96,8 +96,13 @@ api::Result<ServeConfig> parseServeArguments(const QStringList &argumentsIn)
         QStringLiteral("eval-jobs"),
         QStringLiteral("Runs at most <n> eval jobs at once; the others wait as 'scheduled' (default 1)."),
         QStringLiteral("n"), QStringLiteral("1"));
+    const QCommandLineOption trainingJobs(
+        QStringLiteral("training-jobs"),
+        QStringLiteral("Trains at most <n> post-training jobs at once; the others wait as 'scheduled' "
+                       "(default 1: each job already uses every core)."),
+        QStringLiteral("n"), QStringLiteral("1"));
     parser.addOptions({helpOption, host, port, dataDir, database, authFile, insecure, allowFiles, allowRemote,
-                       modelDir, maxBody, maxDataUri, evalJobs});
+                       modelDir, maxBody, maxDataUri, evalJobs, trainingJobs});
 
     ServeConfig config;
     if (!parser.parse(arguments))
@@ -135,6 +140,11 @@ api::Result<ServeConfig> parseServeArguments(const QStringList &argumentsIn)
         return api::Error::badRequest("--eval-jobs: expected 1..64, got '"
                                       + parser.value(evalJobs).toStdString() + "'");
     config.evalJobs = evalJobsValue;
+    const int trainingJobsValue = parser.value(trainingJobs).toInt(&ok);
+    if (!ok || trainingJobsValue < 1 || trainingJobsValue > 64)
+        return api::Error::badRequest("--training-jobs: expected 1..64, got '"
+                                      + parser.value(trainingJobs).toStdString() + "'");
+    config.trainingJobs = trainingJobsValue;
     o.insecure = parser.isSet(insecure);
     o.allowRemoteUris = parser.isSet(allowRemote);
     for (const QString &dir : parser.values(allowFiles)) {

@@ -5,7 +5,7 @@
 //
 //   serve [--host H] [--port P] [--data-dir DIR] [--db URL] [--auth-file FILE] [--insecure]
 //         [--allow-files DIR]... [--allow-remote-uris] [--max-body-mb N] [--max-data-uri-mb N]
-//         [--model-dir DIR]... [--eval-jobs N]
+//         [--model-dir DIR]... [--eval-jobs N] [--training-jobs N]
 //
 // Auth file: JSON {"tokens": {"<token>": "<principal>", ...}}; see docs/server.md.
 
@@ -24,6 +24,7 @@ struct ServeConfig
     QString databaseUrl; //!< --db: empty = SQLite in dataDir; postgresql://user@host/db
     QStringList modelDirs; //!< --model-dir: model folders to list besides <dataDir>/models
     int evalJobs = 1;      //!< --eval-jobs: run_eval jobs that run at once (1..64)
+    int trainingJobs = 1;  //!< --training-jobs: post-training jobs that train at once (1..64)
     bool help = false; //!< --help: print helpText and exit 0
     QString helpText;
 };
