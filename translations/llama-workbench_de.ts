@@ -281,6 +281,49 @@
     </message>
 </context>
 <context>
+    <name>wb::ui::CheckpointTableModel</name>
+    <message>
+        <location filename="../ui/training/checkpoint_table_model.cpp" line="+35"/>
+        <source>Not registered as a model</source>
+        <translation>Nicht als Modell registriert</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Checkpoint</source>
+        <translation>Checkpoint</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Train loss</source>
+        <translation>Trainingsverlust</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Validation loss</source>
+        <translation>Validierungsverlust</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Perplexity</source>
+        <translation>Perplexität</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model id</source>
+        <translation>Modell-ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Path</source>
+        <translation>Pfad</translation>
+    </message>
+</context>
+<context>
     <name>wb::ui::ConnectionController</name>
     <message>
         <location filename="../ui/connection/connection_controller.cpp" line="+29"/>
@@ -611,6 +654,25 @@ Die Workbench bleibt mit %3 verbunden.</translation>
     </message>
 </context>
 <context>
+    <name>wb::ui::DatasetPicker</name>
+    <message>
+        <location filename="../ui/training/training_pickers.cpp" line="+84"/>
+        <source>dataset id</source>
+        <translation>Datensatz-ID</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+27"/>
+        <source>(none)</source>
+        <translation>(keiner)</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>Could not load the list of datasets.</source>
+        <translation>Die Liste der Datensätze konnte nicht geladen werden.</translation>
+    </message>
+</context>
+<context>
     <name>wb::ui::DatasetRowsModel</name>
     <message>
         <location filename="../ui/datasets/dataset_rows_model.cpp" line="+68"/>
@@ -923,7 +985,7 @@ Die Workbench bleibt mit %3 verbunden.</translation>
 <context>
     <name>wb::ui::EvalPage</name>
     <message>
-        <location filename="../ui/eval/eval_page.cpp" line="+127"/>
+        <location filename="../ui/eval/eval_page.cpp" line="+128"/>
         <source>Register…</source>
         <translation>Registrieren…</translation>
     </message>
@@ -1059,7 +1121,7 @@ Die Workbench bleibt mit %3 verbunden.</translation>
         <translation>Lauf %1 konnte nicht abgebrochen werden.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+41"/>
         <source>Remove Benchmark</source>
         <translation>Benchmark entfernen</translation>
     </message>
@@ -1593,6 +1655,153 @@ Die Workbench bleibt mit %3 verbunden.</translation>
     </message>
 </context>
 <context>
+    <name>wb::ui::LocalModelPicker</name>
+    <message>
+        <location filename="../ui/training/training_pickers.cpp" line="-77"/>
+        <source>local model id</source>
+        <translation>lokale Modell-ID</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Could not load the list of models.</source>
+        <translation>Die Liste der Modelle konnte nicht geladen werden.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A local model to start from; fine-tuned checkpoints are registered as new models</source>
+        <translation>Ein lokales Modell als Ausgangspunkt; feinabgestimmte Checkpoints werden als neue Modelle registriert</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::LossChart</name>
+    <message>
+        <location filename="../ui/training/loss_chart.cpp" line="+32"/>
+        <source>Log scale</source>
+        <translation>Logarithmische Skala</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset zoom</source>
+        <translation>Zoom zurücksetzen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Training loss</source>
+        <translation>Trainingsverlust</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>validation loss</source>
+        <translation>Validierungsverlust</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Throughput (tokens/s)</source>
+        <translation>Durchsatz (Tokens/s)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tokens/s</source>
+        <translation>Tokens/s</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Exponential moving average of the loss (0: off)</source>
+        <translation>Exponentieller gleitender Durchschnitt des Verlusts (0: aus)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Loss on a logarithmic axis (values ≤ 0 are left out)</source>
+        <translation>Verlust auf einer logarithmischen Achse (Werte ≤ 0 werden ausgelassen)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Show every step again (also: double-click a chart)</source>
+        <translation>Wieder alle Schritte anzeigen (auch: Doppelklick auf ein Diagramm)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Charts as PNG…</source>
+        <translation>Diagramme als PNG…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Charts as SVG…</source>
+        <translation>Diagramme als SVG…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Metrics as CSV (every step)…</source>
+        <translation>Metriken als CSV (jeder Schritt)…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the charts as PNG or SVG, or every step&apos;s metrics as CSV</source>
+        <translation>Die Diagramme als PNG oder SVG oder die Metriken jedes Schritts als CSV speichern</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Smoothing</source>
+        <translation>Glättung</translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>Could not write the image %1.</source>
+        <translation>Das Bild %1 konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Training metrics</source>
+        <translation>Trainingsmetriken</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+3"/>
+        <source>Could not write the drawing %1.</source>
+        <translation>Die Zeichnung %1 konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG-Bild (*.png)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG-Zeichnung (*.svg)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV-Datei (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export training metrics</source>
+        <translation>Trainingsmetriken exportieren</translation>
+    </message>
+</context>
+<context>
     <name>wb::ui::MainWindow</name>
     <message>
         <location filename="../ui/shell/main_window.cpp" line="+29"/>
@@ -1675,7 +1884,7 @@ Die Workbench bleibt mit %3 verbunden.</translation>
         <translation>&lt;h3&gt;Llama Stack Workbench %1&lt;/h3&gt;&lt;p&gt;Eine Desktop-Werkbank für die experimentellen Llama-Stack-APIs: Datensätze, Evaluierung, Reranking und Post-Training.&lt;/p&gt;&lt;p&gt;Verbunden: %2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/shell/workbench.cpp" line="+16"/>
+        <location filename="../ui/shell/workbench.cpp" line="+20"/>
         <source>Datasets</source>
         <translation>Datensätze</translation>
     </message>
@@ -1685,9 +1894,72 @@ Die Workbench bleibt mit %3 verbunden.</translation>
         <translation>Modelle</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Benchmarks &amp; Eval</source>
         <translation>Benchmarks &amp; Evaluierung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::MetricChart</name>
+    <message>
+        <location filename="../ui/training/metric_chart.cpp" line="+30"/>
+        <source>Wheel: zoom · drag: pan · right-drag or Shift+drag: zoom to a box · double-click: reset</source>
+        <translation>Mausrad: zoomen · Ziehen: verschieben · Rechts-Ziehen oder Umschalt+Ziehen: auf einen Bereich zoomen · Doppelklick: zurücksetzen</translation>
+    </message>
+    <message>
+        <location line="+293"/>
+        <source>No data yet</source>
+        <translation>Noch keine Daten</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>smoothed</source>
+        <translation>geglättet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>markers</source>
+        <translation>Markierungen</translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>step %1</source>
+        <translation>Schritt %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+6"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>smoothed: %1</source>
+        <translation>geglättet: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>marker</source>
+        <translation>Markierung</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::MetricsCsv</name>
+    <message>
+        <location filename="../ui/training/metrics_csv.cpp" line="+56"/>
+        <location line="+3"/>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -2752,6 +3024,935 @@ Bewerten Sie die Antwort von 0 bis 5. Punktzahl:</translation>
         <location line="+3"/>
         <source>Judge score regexes: %1</source>
         <translation>Judge-Bewertungsausdrücke: %1</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::TrainingForm</name>
+    <message>
+        <location filename="../ui/training/training_form.cpp" line="+127"/>
+        <source>Job</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Supervised fine-tuning (SFT)</source>
+        <translation>Überwachtes Fine-Tuning (SFT)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preference optimization (DPO)</source>
+        <translation>Präferenzoptimierung (DPO)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The job&apos;s id (job_uuid); it must not be used by another job</source>
+        <translation>Die ID des Jobs (job_uuid); sie darf von keinem anderen Job verwendet werden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Make a new unique job id</source>
+        <translation>Eine neue, eindeutige Job-ID erzeugen</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>default: the engine&apos;s checkpoints folder</source>
+        <translation>Standard: der Checkpoint-Ordner der Engine</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+260"/>
+        <source>Where the checkpoints are written (checkpoint_dir); empty for the default</source>
+        <translation>Wohin die Checkpoints geschrieben werden (checkpoint_dir); leer für den Standard</translation>
+    </message>
+    <message>
+        <location line="-258"/>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+14"/>
+        <source>Checkpoint folder</source>
+        <translation>Checkpoint-Ordner</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Job id</source>
+        <translation>Job-ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Full fine-tuning</source>
+        <translation>Vollständiges Fine-Tuning</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LoRA (low-rank adapters)</source>
+        <translation>LoRA (Low-Rank-Adapter)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>QAT (quantization-aware training)</source>
+        <translation>QAT (quantisierungsbewusstes Training)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Every weight of the model is trained.</source>
+        <translation>Alle Gewichte des Modells werden trainiert.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Rank r of the adapters</source>
+        <translation>Rang r der Adapter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scale: the adapters&apos; update is multiplied by alpha / rank</source>
+        <translation>Skalierung: Die Aktualisierung der Adapter wird mit Alpha / Rang multipliziert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Query projection</source>
+        <translation>Query-Projektion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key projection</source>
+        <translation>Key-Projektion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value projection</source>
+        <translation>Value-Projektion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Output projection of attention</source>
+        <translation>Ausgabeprojektion der Attention</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>MLP</source>
+        <translation>MLP</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Adapters on the MLP (gate, up, down)</source>
+        <translation>Adapter auf dem MLP (gate, up, down)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Output layer</source>
+        <translation>Ausgabeschicht</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>An adapter on the LM head</source>
+        <translation>Ein Adapter auf dem LM-Head</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DoRA</source>
+        <translation>DoRA</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Weight-decomposed adapters (use_dora)</source>
+        <translation>Gewichtszerlegte Adapter (use_dora)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quantize base</source>
+        <translation>Basis quantisieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the frozen base weights in int8 (weight-only) to save memory</source>
+        <translation>Die eingefrorenen Basisgewichte in int8 (nur Gewichte) halten, um Speicher zu sparen</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alpha</source>
+        <translation>Alpha</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attention</source>
+        <translation>Attention</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Also</source>
+        <translation>Zusätzlich</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>int8 dynamic activations + int4 grouped weights, or int4 weights only</source>
+        <translation>Dynamische int8-Aktivierungen + gruppierte int4-Gewichte oder nur int4-Gewichte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Weights share one scale per group of this many inputs; it must divide the layers&apos; input size</source>
+        <translation>Gewichte teilen sich einen Skalierungsfaktor je Gruppe aus so vielen Eingaben; der Wert muss die Eingabegröße der Schichten teilen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Quantizer</source>
+        <translation>Quantisierer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Group size</source>
+        <translation>Gruppengröße</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Algorithm</source>
+        <translation>Algorithmus</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Preference optimization</source>
+        <translation>Präferenzoptimierung</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>How far the model may move from the reference model (larger: less)</source>
+        <translation>Wie weit sich das Modell vom Referenzmodell entfernen darf (größer: weniger)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>sigmoid (DPO)</source>
+        <translation>sigmoid (DPO)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hinge (SLiC)</source>
+        <translation>hinge (SLiC)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IPO</source>
+        <translation>IPO</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>KTO pair</source>
+        <translation>KTO-Paar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rows need prompt, chosen and rejected; the model is trained against a frozen copy of itself.</source>
+        <translation>Zeilen brauchen prompt, chosen und rejected; das Modell wird gegen eine eingefrorene Kopie seiner selbst trainiert.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Beta</source>
+        <translation>Beta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>instruct (question → answer)</source>
+        <translation>instruct (Frage → Antwort)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dialog (messages)</source>
+        <translation>dialog (Nachrichten)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shuffle</source>
+        <translation>Mischen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Shuffle the rows every epoch</source>
+        <translation>Die Zeilen in jeder Epoche mischen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Packed</source>
+        <translation>Gepackt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pack several short examples into one sequence</source>
+        <translation>Mehrere kurze Beispiele in eine Sequenz packen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Train on input</source>
+        <translation>Auf Eingabe trainieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Also learn the prompt tokens, not only the answer</source>
+        <translation>Auch die Prompt-Tokens lernen, nicht nur die Antwort</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Dataset</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Validation dataset</source>
+        <translation>Validierungsdatensatz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batch size</source>
+        <translation>Batchgröße</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Schedule</source>
+        <translation>Ablauf</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>At most this many optimizer steps per epoch</source>
+        <translation>Höchstens so viele Optimiererschritte pro Epoche</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Batches whose gradients are summed before one optimizer step</source>
+        <translation>Batches, deren Gradienten vor einem Optimiererschritt summiert werden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Validation batches at the end of each epoch</source>
+        <translation>Validierungs-Batches am Ende jeder Epoche</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Epochs</source>
+        <translation>Epochen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Max steps per epoch</source>
+        <translation>Max. Schritte pro Epoche</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gradient accumulation</source>
+        <translation>Gradientenakkumulation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Max validation steps</source>
+        <translation>Max. Validierungsschritte</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+34"/>
+        <source>Optimizer</source>
+        <translation>Optimierer</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>Peak learning rate, e.g. 1e-4; warm-up then cosine decay to 0</source>
+        <translation>Maximale Lernrate, z. B. 1e-4; erst Aufwärmphase, dann Kosinus-Abfall auf 0</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>fp32</source>
+        <translation>fp32</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bf16 (where the CPU supports it)</source>
+        <translation>bf16 (sofern die CPU es unterstützt)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Activation checkpointing</source>
+        <translation>Activation Checkpointing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recompute activations in the backward pass: less memory, more time</source>
+        <translation>Aktivierungen im Rückwärtsdurchlauf neu berechnen: weniger Speicher, mehr Zeit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Activation offloading</source>
+        <translation>Activation Offloading</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accepted; not applied on a CPU</source>
+        <translation>Wird angenommen; auf einer CPU nicht angewendet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Memory-efficient FSDP wrap</source>
+        <translation>Speichereffizientes FSDP-Wrapping</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>Accepted; not applied on one device</source>
+        <translation>Wird angenommen; auf einem einzelnen Gerät nicht angewendet</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>FSDP CPU offload</source>
+        <translation>FSDP-CPU-Offload</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weight decay</source>
+        <translation>Weight Decay</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warm-up steps</source>
+        <translation>Aufwärmschritte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Precision</source>
+        <translation>Präzision</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Efficiency</source>
+        <translation>Effizienz</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Advanced</source>
+        <translation>Erweitert</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>logger_config as a JSON object (passed on as it is)</source>
+        <translation>logger_config als JSON-Objekt (wird unverändert weitergegeben)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>hyperparam_search_config as a JSON object (passed on as it is)</source>
+        <translation>hyperparam_search_config als JSON-Objekt (wird unverändert weitergegeben)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+96"/>
+        <source>Logger config</source>
+        <translation>Logger-Konfiguration</translation>
+    </message>
+    <message>
+        <location line="-95"/>
+        <location line="+94"/>
+        <source>Hyperparameter search</source>
+        <translation>Hyperparametersuche</translation>
+    </message>
+    <message>
+        <location line="-71"/>
+        <source>Preference optimization uses the default checkpoints folder</source>
+        <translation>Die Präferenzoptimierung verwendet den Standard-Checkpoint-Ordner</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>%1 must be a JSON object such as {} or {&quot;key&quot;: &quot;value&quot;}.</source>
+        <translation>%1 muss ein JSON-Objekt wie {} oder {&quot;key&quot;: &quot;value&quot;} sein.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Learning rate: “%1” is not a number (write e.g. 1e-4 or 0.0001).</source>
+        <translation>Lernrate: „%1“ ist keine Zahl (schreiben Sie z. B. 1e-4 oder 0.0001).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Weight decay: “%1” is not a number.</source>
+        <translation>Weight Decay: „%1“ ist keine Zahl.</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>DPO beta: “%1” is not a number.</source>
+        <translation>DPO-Beta: „%1“ ist keine Zahl.</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>The preset must be a JSON object (a training request without job_uuid).</source>
+        <translation>Die Voreinstellung muss ein JSON-Objekt sein (eine Trainingsanfrage ohne job_uuid).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The preset is not a valid preference-optimization request: %1</source>
+        <translation>Die Voreinstellung ist keine gültige Anfrage zur Präferenzoptimierung: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+16"/>
+        <source>The preset cannot be used: %1</source>
+        <translation>Die Voreinstellung kann nicht verwendet werden: %1</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>The preset is not a valid fine-tuning request: %1</source>
+        <translation>Die Voreinstellung ist keine gültige Fine-Tuning-Anfrage: %1</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>The form cannot be saved as a preset yet: %1</source>
+        <translation>Das Formular kann noch nicht als Voreinstellung gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+3"/>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Could not read %1: %2</source>
+        <translation>%1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is not valid JSON.</source>
+        <translation>%1 ist kein gültiges JSON.</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::TrainingJobFollower</name>
+    <message>
+        <location filename="../ui/training/training_job_follower.cpp" line="+90"/>
+        <source>Could not follow training job %1.</source>
+        <translation>Trainingsjob %1 konnte nicht verfolgt werden.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Could not read the metrics of training job %1.</source>
+        <translation>Die Metriken von Trainingsjob %1 konnten nicht gelesen werden.</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::TrainingJobListModel</name>
+    <message>
+        <location filename="../ui/training/training_job_list_model.cpp" line="+23"/>
+        <source>full</source>
+        <translation>vollständig</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 / %2 (%3%)</source>
+        <translation>%1 / %2 (%3%)</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Job %1: %2</source>
+        <translation>Job %1: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Job %1</source>
+        <translation>Job %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Job</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Could not load the training jobs.</source>
+        <translation>Die Trainingsjobs konnten nicht geladen werden.</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::TrainingPage</name>
+    <message>
+        <location filename="../ui/training/training_page.cpp" line="+136"/>
+        <source>Load preset…</source>
+        <translation>Voreinstellung laden…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fill the form from a preset (a training request saved as JSON)</source>
+        <translation>Das Formular aus einer Voreinstellung füllen (einer als JSON gespeicherten Trainingsanfrage)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Load preset</source>
+        <translation>Voreinstellung laden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training presets (*.json);;All files (*)</source>
+        <translation>Trainings-Voreinstellungen (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Save preset…</source>
+        <translation>Voreinstellung speichern…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the form as a preset (JSON, without the job id)</source>
+        <translation>Das Formular als Voreinstellung speichern (JSON, ohne die Job-ID)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save preset</source>
+        <translation>Voreinstellung speichern</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training presets (*.json)</source>
+        <translation>Trainings-Voreinstellungen (*.json)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Bundled example</source>
+        <translation>Mitgeliefertes Beispiel</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Fine-tune the bundled starter model on the capitals sample</source>
+        <translation>Das mitgelieferte Startermodell mit dem Hauptstädte-Beispiel feinabstimmen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This build has no bundled example</source>
+        <translation>Dieser Build enthält kein mitgeliefertes Beispiel</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+50"/>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>Start training</source>
+        <translation>Training starten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start a background training job with this form</source>
+        <translation>Mit diesem Formular einen Trainingsjob im Hintergrund starten</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Jobs</source>
+        <translation>Jobs</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop the job within one step; its checkpoints stay</source>
+        <translation>Den Job innerhalb eines Schritts stoppen; seine Checkpoints bleiben erhalten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+246"/>
+        <source>Continue a cancelled or interrupted job from its last checkpoint</source>
+        <translation>Einen abgebrochenen oder unterbrochenen Job ab seinem letzten Checkpoint fortsetzen</translation>
+    </message>
+    <message>
+        <location line="-204"/>
+        <source>Checkpoints</source>
+        <translation>Checkpoints</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Evaluate this checkpoint</source>
+        <translation>Diesen Checkpoint evaluieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open Benchmarks &amp; Eval with this checkpoint&apos;s model chosen</source>
+        <translation>„Benchmarks &amp; Evaluierung“ mit dem Modell dieses Checkpoints öffnen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy path</source>
+        <translation>Pfad kopieren</translation>
+    </message>
+    <message>
+        <location line="+156"/>
+        <source>No training job yet: fill in the form and start one.</source>
+        <translation>Noch kein Trainingsjob: Füllen Sie das Formular aus und starten Sie einen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select a job to follow it.</source>
+        <translation>Wählen Sie einen Job, um ihn zu verfolgen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 · %2 on %3 · %4 · step %5</source>
+        <translation>%1 · %2 auf %3 · %4 · Schritt %5</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>epoch %1</source>
+        <translation>Epoche %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n thread(s)</source>
+        <translation>
+            <numerusform>%n Thread</numerusform>
+            <numerusform>%n Threads</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>peak %1</source>
+        <translation>Spitzenspeicher %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The job failed: %1</source>
+        <translation>Der Job ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Only a cancelled or interrupted job with a checkpoint can be resumed</source>
+        <translation>Nur ein abgebrochener oder unterbrochener Job mit einem Checkpoint kann fortgesetzt werden</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>The training job did not start.</source>
+        <translation>Der Trainingsjob wurde nicht gestartet.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Could not cancel training job %1.</source>
+        <translation>Trainingsjob %1 konnte nicht abgebrochen werden.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Could not resume training job %1.</source>
+        <translation>Trainingsjob %1 konnte nicht fortgesetzt werden.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>This build has no bundled example.</source>
+        <translation>Dieser Build enthält kein mitgeliefertes Beispiel.</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::TrainingRequestCheck</name>
+    <message>
+        <location filename="../ui/training/training_request_check.cpp" line="+20"/>
+        <source>%1 must be between %2 and %3 (it is %4).</source>
+        <translation>%1 muss zwischen %2 und %3 liegen (aktuell %4).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Job id: enter an id for the job.</source>
+        <translation>Job-ID: Geben Sie eine ID für den Job ein.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Job id: no spaces at the ends and no “/”.</source>
+        <translation>Job-ID: keine Leerzeichen am Anfang oder Ende und kein „/“.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Epochs</source>
+        <translation>Epochen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Max steps per epoch</source>
+        <translation>Max. Schritte pro Epoche</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Gradient accumulation</source>
+        <translation>Gradientenakkumulation</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Max validation steps</source>
+        <translation>Max. Validierungsschritte</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Precision must be fp32 or bf16 (it is “%1”).</source>
+        <translation>Die Präzision muss fp32 oder bf16 sein (aktuell „%1“).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+6"/>
+        <source>Dataset: choose the dataset to train on.</source>
+        <translation>Datensatz: Wählen Sie den Datensatz, auf dem trainiert werden soll.</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Batch size</source>
+        <translation>Batchgröße</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Validation dataset: choose one or “(none)”.</source>
+        <translation>Validierungsdatensatz: Wählen Sie einen oder „(keiner)“.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Learning rate must be greater than 0 (for example 1e-4).</source>
+        <translation>Die Lernrate muss größer als 0 sein (zum Beispiel 1e-4).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Learning rate %1 is far too large; use a value such as 1e-4.</source>
+        <translation>Die Lernrate %1 ist viel zu groß; verwenden Sie einen Wert wie 1e-4.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Weight decay must be 0 or more.</source>
+        <translation>Weight Decay muss 0 oder größer sein.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warm-up steps</source>
+        <translation>Aufwärmschritte</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Optimizer: the settings are missing.</source>
+        <translation>Optimierer: Die Einstellungen fehlen.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Model: choose the model to fine-tune.</source>
+        <translation>Modell: Wählen Sie das Modell für das Fine-Tuning.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Checkpoint folder: enter a folder or leave it empty for the default.</source>
+        <translation>Checkpoint-Ordner: Geben Sie einen Ordner ein oder lassen Sie das Feld für den Standard leer.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>LoRA rank must be at least 1 (it is %1).</source>
+        <translation>Der LoRA-Rang muss mindestens 1 sein (aktuell %1).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LoRA rank</source>
+        <translation>LoRA-Rang</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>LoRA alpha</source>
+        <translation>LoRA-Alpha</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>LoRA: choose at least one layer to adapt (an attention projection, the MLP or the output).</source>
+        <translation>LoRA: Wählen Sie mindestens eine anzupassende Schicht (eine Attention-Projektion, das MLP oder die Ausgabe).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>LoRA: unknown attention module “%1” (q_proj, k_proj, v_proj, o_proj).</source>
+        <translation>LoRA: unbekanntes Attention-Modul „%1“ (q_proj, k_proj, v_proj, o_proj).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>QAT: choose a quantizer.</source>
+        <translation>QAT: Wählen Sie einen Quantisierer.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>QAT group size</source>
+        <translation>QAT-Gruppengröße</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Model: choose the model to align.</source>
+        <translation>Modell: Wählen Sie das auszurichtende Modell.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>DPO beta must be greater than 0 (for example 0.1).</source>
+        <translation>DPO-Beta muss größer als 0 sein (zum Beispiel 0.1).</translation>
     </message>
 </context>
 </TS>

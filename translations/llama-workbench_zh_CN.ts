@@ -281,6 +281,49 @@
     </message>
 </context>
 <context>
+    <name>wb::ui::CheckpointTableModel</name>
+    <message>
+        <location filename="../ui/training/checkpoint_table_model.cpp" line="+35"/>
+        <source>Not registered as a model</source>
+        <translation>未注册为模型</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Checkpoint</source>
+        <translation>检查点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Train loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Validation loss</source>
+        <translation>验证损失</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Perplexity</source>
+        <translation>困惑度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model id</source>
+        <translation>模型 ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Path</source>
+        <translation>路径</translation>
+    </message>
+</context>
+<context>
     <name>wb::ui::ConnectionController</name>
     <message>
         <location filename="../ui/connection/connection_controller.cpp" line="+29"/>
@@ -611,6 +654,25 @@ The workbench stays connected to %3.</source>
     </message>
 </context>
 <context>
+    <name>wb::ui::DatasetPicker</name>
+    <message>
+        <location filename="../ui/training/training_pickers.cpp" line="+84"/>
+        <source>dataset id</source>
+        <translation>数据集 ID</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+27"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>Could not load the list of datasets.</source>
+        <translation>无法加载数据集列表。</translation>
+    </message>
+</context>
+<context>
     <name>wb::ui::DatasetRowsModel</name>
     <message>
         <location filename="../ui/datasets/dataset_rows_model.cpp" line="+68"/>
@@ -923,7 +985,7 @@ The workbench stays connected to %3.</source>
 <context>
     <name>wb::ui::EvalPage</name>
     <message>
-        <location filename="../ui/eval/eval_page.cpp" line="+127"/>
+        <location filename="../ui/eval/eval_page.cpp" line="+128"/>
         <source>Register…</source>
         <translation>注册…</translation>
     </message>
@@ -1059,7 +1121,7 @@ The workbench stays connected to %3.</source>
         <translation>无法取消运行 %1。</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+41"/>
         <source>Remove Benchmark</source>
         <translation>删除基准测试</translation>
     </message>
@@ -1592,6 +1654,153 @@ The workbench stays connected to %3.</source>
     </message>
 </context>
 <context>
+    <name>wb::ui::LocalModelPicker</name>
+    <message>
+        <location filename="../ui/training/training_pickers.cpp" line="-77"/>
+        <source>local model id</source>
+        <translation>本地模型 ID</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Could not load the list of models.</source>
+        <translation>无法加载模型列表。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A local model to start from; fine-tuned checkpoints are registered as new models</source>
+        <translation>作为起点的本地模型；微调得到的检查点会注册为新模型</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::LossChart</name>
+    <message>
+        <location filename="../ui/training/loss_chart.cpp" line="+32"/>
+        <source>Log scale</source>
+        <translation>对数刻度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset zoom</source>
+        <translation>重置缩放</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Training loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>validation loss</source>
+        <translation>验证损失</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Throughput (tokens/s)</source>
+        <translation>吞吐量（tokens/s）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tokens/s</source>
+        <translation>tokens/s</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Exponential moving average of the loss (0: off)</source>
+        <translation>损失的指数移动平均（0：关闭）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Loss on a logarithmic axis (values ≤ 0 are left out)</source>
+        <translation>在对数坐标轴上显示损失（省略 ≤ 0 的值）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Show every step again (also: double-click a chart)</source>
+        <translation>重新显示所有步（也可双击图表）</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Charts as PNG…</source>
+        <translation>图表导出为 PNG…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Charts as SVG…</source>
+        <translation>图表导出为 SVG…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Metrics as CSV (every step)…</source>
+        <translation>指标导出为 CSV（每一步）…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the charts as PNG or SVG, or every step&apos;s metrics as CSV</source>
+        <translation>将图表保存为 PNG 或 SVG，或将每一步的指标保存为 CSV</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Smoothing</source>
+        <translation>平滑</translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>Could not write the image %1.</source>
+        <translation>无法写入图像 %1。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Training metrics</source>
+        <translation>训练指标</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+3"/>
+        <source>Could not write the drawing %1.</source>
+        <translation>无法写入矢量图 %1。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export training metrics</source>
+        <translation>导出训练指标</translation>
+    </message>
+</context>
+<context>
     <name>wb::ui::MainWindow</name>
     <message>
         <location filename="../ui/shell/main_window.cpp" line="+29"/>
@@ -1674,7 +1883,7 @@ The workbench stays connected to %3.</source>
         <translation>&lt;h3&gt;Llama Stack 工作台 %1&lt;/h3&gt;&lt;p&gt;用于 Llama Stack 实验性 API 的桌面工作台：数据集、评估、重排序和后训练。&lt;/p&gt;&lt;p&gt;已连接：%2&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/shell/workbench.cpp" line="+16"/>
+        <location filename="../ui/shell/workbench.cpp" line="+20"/>
         <source>Datasets</source>
         <translation>数据集</translation>
     </message>
@@ -1684,9 +1893,72 @@ The workbench stays connected to %3.</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Benchmarks &amp; Eval</source>
         <translation>基准测试 &amp; 评估</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::MetricChart</name>
+    <message>
+        <location filename="../ui/training/metric_chart.cpp" line="+30"/>
+        <source>Wheel: zoom · drag: pan · right-drag or Shift+drag: zoom to a box · double-click: reset</source>
+        <translation>滚轮：缩放 · 拖动：平移 · 右键拖动或 Shift+拖动：框选缩放 · 双击：重置</translation>
+    </message>
+    <message>
+        <location line="+293"/>
+        <source>No data yet</source>
+        <translation>暂无数据</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>smoothed</source>
+        <translation>平滑值</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>markers</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>step %1</source>
+        <translation>第 %1 步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+6"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>smoothed: %1</source>
+        <translation>平滑值：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>marker</source>
+        <translation>标记</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::MetricsCsv</name>
+    <message>
+        <location filename="../ui/training/metrics_csv.cpp" line="+56"/>
+        <location line="+3"/>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -2751,6 +3023,934 @@ Score the answer from 0 to 5. Score:</source>
         <location line="+3"/>
         <source>Judge score regexes: %1</source>
         <translation>评判分数正则表达式：%1</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::TrainingForm</name>
+    <message>
+        <location filename="../ui/training/training_form.cpp" line="+127"/>
+        <source>Job</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Supervised fine-tuning (SFT)</source>
+        <translation>监督微调（SFT）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preference optimization (DPO)</source>
+        <translation>偏好优化（DPO）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The job&apos;s id (job_uuid); it must not be used by another job</source>
+        <translation>任务的 ID（job_uuid）；不得与其他任务重复</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Make a new unique job id</source>
+        <translation>生成新的唯一任务 ID</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>default: the engine&apos;s checkpoints folder</source>
+        <translation>默认：引擎的检查点文件夹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+260"/>
+        <source>Where the checkpoints are written (checkpoint_dir); empty for the default</source>
+        <translation>检查点的写入位置（checkpoint_dir）；留空则使用默认位置</translation>
+    </message>
+    <message>
+        <location line="-258"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+14"/>
+        <source>Checkpoint folder</source>
+        <translation>检查点文件夹</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Job id</source>
+        <translation>任务 ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Full fine-tuning</source>
+        <translation>全量微调</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LoRA (low-rank adapters)</source>
+        <translation>LoRA（低秩适配器）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>QAT (quantization-aware training)</source>
+        <translation>QAT（量化感知训练）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Every weight of the model is trained.</source>
+        <translation>训练模型的全部权重。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Rank r of the adapters</source>
+        <translation>适配器的秩 r</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scale: the adapters&apos; update is multiplied by alpha / rank</source>
+        <translation>缩放：适配器的更新量乘以 alpha / 秩</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Query projection</source>
+        <translation>Query 投影</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key projection</source>
+        <translation>Key 投影</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value projection</source>
+        <translation>Value 投影</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Output projection of attention</source>
+        <translation>注意力的输出投影</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>MLP</source>
+        <translation>MLP</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Adapters on the MLP (gate, up, down)</source>
+        <translation>MLP 上的适配器（gate、up、down）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Output layer</source>
+        <translation>输出层</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>An adapter on the LM head</source>
+        <translation>LM head 上的适配器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DoRA</source>
+        <translation>DoRA</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Weight-decomposed adapters (use_dora)</source>
+        <translation>权重分解适配器（use_dora）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quantize base</source>
+        <translation>量化基础模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the frozen base weights in int8 (weight-only) to save memory</source>
+        <translation>以 int8（仅权重）保存冻结的基础权重以节省内存</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Rank</source>
+        <translation>秩</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alpha</source>
+        <translation>Alpha</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attention</source>
+        <translation>注意力</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Also</source>
+        <translation>附加</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>int8 dynamic activations + int4 grouped weights, or int4 weights only</source>
+        <translation>int8 动态激活 + int4 分组权重，或仅 int4 权重</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Weights share one scale per group of this many inputs; it must divide the layers&apos; input size</source>
+        <translation>每组这么多个输入的权重共享一个缩放因子；该值必须能整除各层的输入大小</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Quantizer</source>
+        <translation>量化器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Group size</source>
+        <translation>分组大小</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Algorithm</source>
+        <translation>算法</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Preference optimization</source>
+        <translation>偏好优化</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>How far the model may move from the reference model (larger: less)</source>
+        <translation>模型可偏离参考模型的程度（越大：偏离越少）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>sigmoid (DPO)</source>
+        <translation>sigmoid（DPO）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hinge (SLiC)</source>
+        <translation>hinge（SLiC）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IPO</source>
+        <translation>IPO</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>KTO pair</source>
+        <translation>KTO 成对</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rows need prompt, chosen and rejected; the model is trained against a frozen copy of itself.</source>
+        <translation>每行需要 prompt、chosen 和 rejected；模型以其自身的冻结副本为参照进行训练。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Beta</source>
+        <translation>Beta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>instruct (question → answer)</source>
+        <translation>instruct（问题 → 答案）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dialog (messages)</source>
+        <translation>dialog（消息）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shuffle</source>
+        <translation>打乱</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Shuffle the rows every epoch</source>
+        <translation>每轮打乱行的顺序</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Packed</source>
+        <translation>打包</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pack several short examples into one sequence</source>
+        <translation>将多个短样本打包到一个序列中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Train on input</source>
+        <translation>训练输入部分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Also learn the prompt tokens, not only the answer</source>
+        <translation>同时学习提示词的 token，而不仅是答案</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Validation dataset</source>
+        <translation>验证数据集</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Schedule</source>
+        <translation>训练计划</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>At most this many optimizer steps per epoch</source>
+        <translation>每轮最多执行这么多个优化器步</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Batches whose gradients are summed before one optimizer step</source>
+        <translation>在一个优化器步之前累加梯度的批次数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Validation batches at the end of each epoch</source>
+        <translation>每轮结束时的验证批次数</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Max steps per epoch</source>
+        <translation>每轮最大步数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gradient accumulation</source>
+        <translation>梯度累积</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Max validation steps</source>
+        <translation>最大验证步数</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+34"/>
+        <source>Optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>Peak learning rate, e.g. 1e-4; warm-up then cosine decay to 0</source>
+        <translation>峰值学习率，例如 1e-4；先预热，再按余弦衰减到 0</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>fp32</source>
+        <translation>fp32</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bf16 (where the CPU supports it)</source>
+        <translation>bf16（需 CPU 支持）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Activation checkpointing</source>
+        <translation>激活检查点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recompute activations in the backward pass: less memory, more time</source>
+        <translation>在反向传播中重新计算激活：占用内存更少，耗时更长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Activation offloading</source>
+        <translation>激活卸载</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accepted; not applied on a CPU</source>
+        <translation>可以设置；在 CPU 上不生效</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Memory-efficient FSDP wrap</source>
+        <translation>内存高效的 FSDP 包装</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>Accepted; not applied on one device</source>
+        <translation>可以设置；在单个设备上不生效</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>FSDP CPU offload</source>
+        <translation>FSDP CPU 卸载</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weight decay</source>
+        <translation>权重衰减</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warm-up steps</source>
+        <translation>预热步数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Precision</source>
+        <translation>精度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Efficiency</source>
+        <translation>效率</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Advanced</source>
+        <translation>高级</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>logger_config as a JSON object (passed on as it is)</source>
+        <translation>JSON 对象形式的 logger_config（按原样传递）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>hyperparam_search_config as a JSON object (passed on as it is)</source>
+        <translation>JSON 对象形式的 hyperparam_search_config（按原样传递）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+96"/>
+        <source>Logger config</source>
+        <translation>日志记录器配置</translation>
+    </message>
+    <message>
+        <location line="-95"/>
+        <location line="+94"/>
+        <source>Hyperparameter search</source>
+        <translation>超参数搜索</translation>
+    </message>
+    <message>
+        <location line="-71"/>
+        <source>Preference optimization uses the default checkpoints folder</source>
+        <translation>偏好优化使用默认的检查点文件夹</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>%1 must be a JSON object such as {} or {&quot;key&quot;: &quot;value&quot;}.</source>
+        <translation>%1 必须是 JSON 对象，例如 {} 或 {&quot;key&quot;: &quot;value&quot;}。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Learning rate: “%1” is not a number (write e.g. 1e-4 or 0.0001).</source>
+        <translation>学习率：“%1”不是数字（请写成例如 1e-4 或 0.0001）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Weight decay: “%1” is not a number.</source>
+        <translation>权重衰减：“%1”不是数字。</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>DPO beta: “%1” is not a number.</source>
+        <translation>DPO beta：“%1”不是数字。</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>The preset must be a JSON object (a training request without job_uuid).</source>
+        <translation>预设必须是 JSON 对象（不含 job_uuid 的训练请求）。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The preset is not a valid preference-optimization request: %1</source>
+        <translation>该预设不是有效的偏好优化请求：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+16"/>
+        <source>The preset cannot be used: %1</source>
+        <translation>无法使用该预设：%1</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>The preset is not a valid fine-tuning request: %1</source>
+        <translation>该预设不是有效的微调请求：%1</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>The form cannot be saved as a preset yet: %1</source>
+        <translation>表单暂时无法保存为预设：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+3"/>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Could not read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is not valid JSON.</source>
+        <translation>%1 不是有效的 JSON。</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::TrainingJobFollower</name>
+    <message>
+        <location filename="../ui/training/training_job_follower.cpp" line="+90"/>
+        <source>Could not follow training job %1.</source>
+        <translation>无法跟踪训练任务 %1。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Could not read the metrics of training job %1.</source>
+        <translation>无法读取训练任务 %1 的指标。</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::TrainingJobListModel</name>
+    <message>
+        <location filename="../ui/training/training_job_list_model.cpp" line="+23"/>
+        <source>full</source>
+        <translation>全量</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 / %2 (%3%)</source>
+        <translation>%1 / %2（%3%）</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Job %1: %2</source>
+        <translation>任务 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Job %1</source>
+        <translation>任务 %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Job</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Steps</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Could not load the training jobs.</source>
+        <translation>无法加载训练任务。</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::TrainingPage</name>
+    <message>
+        <location filename="../ui/training/training_page.cpp" line="+136"/>
+        <source>Load preset…</source>
+        <translation>加载预设…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fill the form from a preset (a training request saved as JSON)</source>
+        <translation>用预设（保存为 JSON 的训练请求）填写表单</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Load preset</source>
+        <translation>加载预设</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training presets (*.json);;All files (*)</source>
+        <translation>训练预设 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Save preset…</source>
+        <translation>保存预设…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the form as a preset (JSON, without the job id)</source>
+        <translation>将表单保存为预设（JSON，不含任务 ID）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save preset</source>
+        <translation>保存预设</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training presets (*.json)</source>
+        <translation>训练预设 (*.json)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Bundled example</source>
+        <translation>内置示例</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Fine-tune the bundled starter model on the capitals sample</source>
+        <translation>用各国首都示例数据微调内置的入门模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This build has no bundled example</source>
+        <translation>此版本没有内置示例</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+50"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>Start training</source>
+        <translation>开始训练</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start a background training job with this form</source>
+        <translation>使用此表单在后台启动训练任务</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Jobs</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop the job within one step; its checkpoints stay</source>
+        <translation>在一步之内停止该任务；其检查点会保留</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+246"/>
+        <source>Continue a cancelled or interrupted job from its last checkpoint</source>
+        <translation>从最后一个检查点继续已取消或已中断的任务</translation>
+    </message>
+    <message>
+        <location line="-204"/>
+        <source>Checkpoints</source>
+        <translation>检查点</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Evaluate this checkpoint</source>
+        <translation>评估此检查点</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open Benchmarks &amp; Eval with this checkpoint&apos;s model chosen</source>
+        <translation>打开“基准测试 &amp; 评估”并选中此检查点的模型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy path</source>
+        <translation>复制路径</translation>
+    </message>
+    <message>
+        <location line="+156"/>
+        <source>No training job yet: fill in the form and start one.</source>
+        <translation>尚无训练任务：请填写表单并启动一个。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select a job to follow it.</source>
+        <translation>选择一个任务以跟踪它。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 · %2 on %3 · %4 · step %5</source>
+        <translation>%1 · %3 上的 %2 · %4 · 步数 %5</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>epoch %1</source>
+        <translation>第 %1 轮</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n thread(s)</source>
+        <translation>
+            <numerusform>%n 个线程</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>peak %1</source>
+        <translation>峰值内存 %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The job failed: %1</source>
+        <translation>任务失败：%1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Only a cancelled or interrupted job with a checkpoint can be resumed</source>
+        <translation>只有带检查点的已取消或已中断任务才能继续</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>The training job did not start.</source>
+        <translation>训练任务未能启动。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Could not cancel training job %1.</source>
+        <translation>无法取消训练任务 %1。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Could not resume training job %1.</source>
+        <translation>无法继续训练任务 %1。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>This build has no bundled example.</source>
+        <translation>此版本没有内置示例。</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::TrainingRequestCheck</name>
+    <message>
+        <location filename="../ui/training/training_request_check.cpp" line="+20"/>
+        <source>%1 must be between %2 and %3 (it is %4).</source>
+        <translation>%1 必须介于 %2 和 %3 之间（当前为 %4）。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Job id: enter an id for the job.</source>
+        <translation>任务 ID：请输入任务的 ID。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Job id: no spaces at the ends and no “/”.</source>
+        <translation>任务 ID：首尾不能有空格，且不能包含“/”。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Max steps per epoch</source>
+        <translation>每轮最大步数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Gradient accumulation</source>
+        <translation>梯度累积</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Max validation steps</source>
+        <translation>最大验证步数</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Precision must be fp32 or bf16 (it is “%1”).</source>
+        <translation>精度必须为 fp32 或 bf16（当前为“%1”）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+6"/>
+        <source>Dataset: choose the dataset to train on.</source>
+        <translation>数据集：请选择用于训练的数据集。</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Validation dataset: choose one or “(none)”.</source>
+        <translation>验证数据集：请选择一个或“（无）”。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Learning rate must be greater than 0 (for example 1e-4).</source>
+        <translation>学习率必须大于 0（例如 1e-4）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Learning rate %1 is far too large; use a value such as 1e-4.</source>
+        <translation>学习率 %1 过大；请使用 1e-4 之类的值。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Weight decay must be 0 or more.</source>
+        <translation>权重衰减必须大于或等于 0。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warm-up steps</source>
+        <translation>预热步数</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Optimizer: the settings are missing.</source>
+        <translation>优化器：缺少设置。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Model: choose the model to fine-tune.</source>
+        <translation>模型：请选择要微调的模型。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Checkpoint folder: enter a folder or leave it empty for the default.</source>
+        <translation>检查点文件夹：请输入文件夹，或留空以使用默认位置。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>LoRA rank must be at least 1 (it is %1).</source>
+        <translation>LoRA 秩必须至少为 1（当前为 %1）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LoRA rank</source>
+        <translation>LoRA 秩</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>LoRA alpha</source>
+        <translation>LoRA alpha</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>LoRA: choose at least one layer to adapt (an attention projection, the MLP or the output).</source>
+        <translation>LoRA：请至少选择一个要适配的层（注意力投影、MLP 或输出层）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>LoRA: unknown attention module “%1” (q_proj, k_proj, v_proj, o_proj).</source>
+        <translation>LoRA：未知的注意力模块“%1”（q_proj、k_proj、v_proj、o_proj）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>QAT: choose a quantizer.</source>
+        <translation>QAT：请选择量化器。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>QAT group size</source>
+        <translation>QAT 分组大小</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Model: choose the model to align.</source>
+        <translation>模型：请选择要对齐的模型。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>DPO beta must be greater than 0 (for example 0.1).</source>
+        <translation>DPO beta 必须大于 0（例如 0.1）。</translation>
     </message>
 </context>
 </TS>

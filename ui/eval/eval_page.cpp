@@ -5,6 +5,7 @@
 #include "eval_job_poller.h"
 #include "eval_text.h"
 #include "judge_function_dialog.h"
+#include "model_picker.h"
 #include "register_benchmark_dialog.h"
 #include "results/eval_results_view.h"
 #include "run_setup_panel.h"
@@ -560,6 +561,12 @@ void EvalPage::cancelRun()
         }
         // The poller sees the job end as "cancelled".
     });
+}
+
+void EvalPage::preselectCandidateModel(const QString &modelId)
+{
+    m_setup->modelPicker()->setModelId(modelId); // kept by the reload that follows
+    m_setup->refreshModels();
 }
 
 RegisterBenchmarkDialog *EvalPage::openRegisterDialog()

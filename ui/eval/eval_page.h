@@ -67,6 +67,11 @@ public:
     RegisterBenchmarkDialog *openRegisterDialog();
     JudgeFunctionDialog *openJudgeFunctionDialog();
 
+public Q_SLOTS:
+    //! Chooses `modelId` as the candidate of the next run (a fine-tuned checkpoint from the
+    //! Training page) and reloads the models so a model registered moments ago is listed.
+    void preselectCandidateModel(const QString &modelId);
+
 private:
     void createActions();
     QWidget *createBenchmarksPane();

@@ -6,16 +6,32 @@
 #include "eval/eval_page.h"
 #include "main_window.h"
 #include "models/models_page.h"
+#include "training/training_page.h"
+
+#include <QListWidget>
+#include <QStackedWidget>
 
 namespace wb::ui {
 
 namespace {
 void addPages(MainWindow &window, api::StackApi &api)
 {
-    // Only pages that work are listed; rerank and post-training join as they are built.
+    // Only pages that work are listed; rerank joins when it is built.
     window.addPage(MainWindow::tr("Datasets"), new DatasetsPage(api, &window));
     window.addPage(MainWindow::tr("Models"), new ModelsPage(api, &window));
-    window.addPage(MainWindow::tr("Benchmarks & Eval"), new EvalPage(api, &window));
+    auto *eval = new EvalPage(api, &window);
+    window.addPage(MainWindow::tr("Benchmarks & Eval"), eval);
+    auto *training = new TrainingPage(api, &window);
+    window.addPage(MainWindow::tr("Training"), training);
+    // "Evaluate this checkpoint": the eval page with the checkpoint's model chosen, shown.
+    QObject::connect(training, &TrainingPage::evaluateCheckpointRequested, eval,
+                     [&window, eval](const QString &modelId) {
+        eval->preselectCandidateModel(modelId);
+        auto *stack = window.findChild<QStackedWidget *>(QStringLiteral("pageStack"));
+        auto *navigation = window.findChild<QListWidget *>(QStringLiteral("navigationList"));
+        if (stack && navigation && stack->indexOf(eval) >= 0)
+            navigation->setCurrentRow(stack->indexOf(eval)); // rows and pages share their order
+    });
 }
 } // namespace
 
