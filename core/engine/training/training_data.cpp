@@ -1,12 +1,12 @@
 // Dataset rows → training sequences (see training_data.h for the rules).
 //
-// How assistant answers are found: the conversation is rendered turn by turn with the model's own
-// chat template. For the k-th target turn, render(messages[0..k), generation prompt) is the text the
-// model sees before it answers and render(messages[0..k]) the text with the answer; the difference
-// is the answer as the template writes it (content plus the end-of-turn token and whatever follows
-// it). Tokens are built piece by piece so labels align exactly with the text they came from:
-// the text is tokenised as a whole where that agrees with the pieces (the common case), and a piece
-// is tokenised on its own where the whole would merge across a boundary.
+// How assistant answers are found: the conversation is rendered once with the model's own chat
+// template; for the k-th target turn, render(messages[0..k), generation prompt) is the text the
+// model sees before it answers, so the answer starts where that prefix ends and runs to its
+// end-of-turn token (see encodeConversation). Tokens are built piece by piece (input, answer,
+// input, ...) so labels align exactly with the text they came from: the text is tokenised as a
+// whole where that agrees with the pieces (the common case), and a piece is tokenised on its own
+// where the whole would merge across a boundary.
 
 #include "engine/training/training_data.h"
 
@@ -300,24 +300,28 @@ Result<std::string> render(const RenderContext &ctx, const std::vector<ChatMessa
     return text;
 }
 
-//! The answer tokens of one assistant turn: everything of `delta` up to and including its last
-//! special token (the end-of-turn); what follows it ("\n" in ChatML) belongs to the next turn. A
-//! template that writes no special token after an answer gets the template's EOS token appended,
-//! so the model still learns to stop.
-size_t answerLength(const std::vector<int> &delta, const Tokenizer &tok)
-{
-    for (size_t i = delta.size(); i > 0; --i) {
-        if (tok.isSpecial(delta[i - 1]))
-            return i;
-    }
-    return delta.size();
-}
-
 std::optional<int> eosId(const Tokenizer &tok, const ChatTemplate &tpl)
 {
     if (tpl.eosToken().empty())
         return std::nullopt;
     return tok.tokenToId(tpl.eosToken());
+}
+
+//! End of the first special token (the end-of-turn: <|im_end|>, <|eot_id|>, </s>) that starts in
+//! text[from, limit), or npos.
+size_t endOfFirstSpecial(const std::string &text, size_t from, size_t limit, const Tokenizer &tok)
+{
+    size_t best = std::string::npos, bestEnd = std::string::npos;
+    for (const AddedToken &t : tok.addedTokens()) {
+        if (!t.special || t.content.empty())
+            continue;
+        const size_t at = text.find(t.content, from);
+        if (at < limit && at < best) {
+            best = at;
+            bestEnd = at + t.content.size();
+        }
+    }
+    return bestEnd;
 }
 
 struct EncodedTurns
@@ -327,48 +331,68 @@ struct EncodedTurns
 };
 
 //! Renders `c` and marks the target turns. Text after the last target is dropped.
+//!
+//! The conversation is rendered once, up to its last target, as the model will see it; answers
+//! are located in that text. Answer k starts where render(messages[0..k), generation prompt)
+//! ends, which must be a prefix of the whole render (templates that render a turn differently
+//! once later turns follow, e.g. Qwen3's thinking block of the last turn, still qualify, since
+//! only the whole render is tokenised). It ends after its end-of-turn, the first special token
+//! after its start; "\n" and the like after it belong to the next turn's input. A template that
+//! writes no special token after an answer ends the answer where render(messages[0..k]) ends and
+//! gets the template's EOS token appended, so the model still learns to stop.
 Result<EncodedTurns> encodeConversation(const Conversation &c, const Tokenizer &tok,
                                         const RenderContext &ctx, const RowErrors &err)
 {
-    EncodedTurns out;
-    PieceEncoder encoder(tok);
-    std::string consumed; // rendered text turned into tokens so far
-    const std::optional<int> eos = eosId(tok, ctx.tpl);
+    const size_t lastTarget = c.targets.back();
+    auto whole = render(ctx, c.messages, lastTarget + 1, false, err);
+    if (!whole)
+        return whole.error();
+    const std::string &text = whole.value();
+    const Error misplaced = err.row("the chat template renders earlier turns differently once later ones "
+                                    "follow, so the assistant answers cannot be located");
+
+    // Where each answer starts: the end of its prompt render.
+    std::vector<size_t> starts;
     for (size_t target : c.targets) {
         auto prefix = render(ctx, c.messages, target, true, err);
         if (!prefix)
             return prefix.error();
-        auto full = render(ctx, c.messages, target + 1, false, err);
-        if (!full)
-            return full.error();
-        if (prefix->compare(0, consumed.size(), consumed) != 0
-            || full->compare(0, prefix->size(), *prefix) != 0) {
-            return err.row("the chat template renders earlier turns differently once later ones "
-                           "follow, so the assistant answers cannot be located");
+        if (text.compare(0, prefix->size(), *prefix) != 0 || (!starts.empty() && prefix->size() < starts.back()))
+            return misplaced;
+        starts.push_back(prefix->size());
+    }
+
+    EncodedTurns out;
+    PieceEncoder encoder(tok);
+    const std::optional<int> eos = eosId(tok, ctx.tpl);
+    size_t done = 0; // text turned into tokens so far
+    for (size_t k = 0; k < starts.size(); ++k) {
+        const size_t start = starts[k];
+        if (start < done)
+            return misplaced;
+        const size_t limit = k + 1 < starts.size() ? starts[k + 1] : text.size();
+        size_t end = endOfFirstSpecial(text, start, limit, tok);
+        const bool hasEnd = end != std::string::npos;
+        if (!hasEnd) {
+            auto turn = render(ctx, c.messages, c.targets[k] + 1, false, err);
+            if (!turn)
+                return turn.error();
+            const bool extends = turn->size() > start && turn->size() <= limit
+                              && text.compare(0, turn->size(), *turn) == 0;
+            end = extends ? turn->size() : limit;
         }
-        const std::vector<int> input = encoder.append(prefix->substr(consumed.size()));
+        const std::vector<int> input = encoder.append(text.substr(done, start - done));
         out.tokens.insert(out.tokens.end(), input.begin(), input.end());
         out.trained.insert(out.trained.end(), input.size(), false);
-
-        std::vector<int> delta = encoder.append(full->substr(prefix->size()));
-        size_t n = answerLength(delta, tok);
-        const bool hasEnd = n > 0 && tok.isSpecial(delta[n - 1]);
-        out.tokens.insert(out.tokens.end(), delta.begin(), delta.begin() + static_cast<std::ptrdiff_t>(n));
-        out.trained.insert(out.trained.end(), n, true);
+        const std::vector<int> answer = encoder.append(text.substr(start, end - start));
+        out.tokens.insert(out.tokens.end(), answer.begin(), answer.end());
+        out.trained.insert(out.trained.end(), answer.size(), true);
+        // Not part of the text: the encoder does not see it, so the text stays comparable.
         if (!hasEnd && eos) {
             out.tokens.push_back(*eos);
             out.trained.push_back(true);
         }
-        // The rest of the delta (after the end-of-turn) is input of the next turn.
-        std::vector<int> rest(delta.begin() + static_cast<std::ptrdiff_t>(n), delta.end());
-        out.tokens.insert(out.tokens.end(), rest.begin(), rest.end());
-        out.trained.insert(out.trained.end(), rest.size(), false);
-        consumed = *full;
-    }
-    // Drop what follows the last answer's end-of-turn: it trains nothing.
-    while (!out.trained.empty() && !out.trained.back()) {
-        out.trained.pop_back();
-        out.tokens.pop_back();
+        done = end;
     }
     return out;
 }

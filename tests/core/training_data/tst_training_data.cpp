@@ -353,6 +353,74 @@ private Q_SLOTS:
         QCOMPARE(tok.value()->decode(trained), std::string("y<|im_end|>"));
     }
 
+    void dialogTurnsAreFoundWithRealTemplates_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("bos");
+        QTest::addColumn<QString>("eos");
+        QTest::newRow("llama2") << "llama2" << "<s>" << "</s>";
+        QTest::newRow("llama3") << "llama3" << "<|begin_of_text|>" << "<|eot_id|>";
+        QTest::newRow("llama31") << "llama31" << "<|begin_of_text|>" << "<|eot_id|>";
+        QTest::newRow("llama32") << "llama32" << "<|begin_of_text|>" << "<|eot_id|>";
+        QTest::newRow("mistral") << "mistral" << "<s>" << "</s>";
+        QTest::newRow("qwen25") << "qwen25" << "" << "<|im_end|>";
+        QTest::newRow("qwen3") << "qwen3" << "" << "<|im_end|>";
+        QTest::newRow("smollm2") << "smollm2" << "" << "<|im_end|>";
+    }
+
+    void dialogTurnsAreFoundWithRealTemplates()
+    {
+        // The real templates of tests/core/chat_template: a two-turn dialog's answers are found
+        // (each rendered turn extends the previous render), each ends with the template's
+        // end-of-turn token, and nothing of the user turns is trained.
+        QFETCH(QString, name);
+        QFETCH(QString, bos);
+        QFETCH(QString, eos);
+        QFile source(QStringLiteral(WB_SOURCE_DIR "/tests/core/chat_template/data/") + name + ".jinja");
+        QVERIFY(source.open(QIODevice::ReadOnly));
+        auto tpl = ChatTemplate::fromSource(source.readAll().toStdString(), name.toStdString() + ".jinja",
+                                            bos.toStdString(), eos.toStdString());
+        VERIFY_OK(tpl);
+        // The tiny tokenizer plus these templates' special tokens.
+        QFile f(m_dir.filePath("tokenizer.json"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        TokJson json = TokJson::parse(f.readAll().toStdString());
+        for (const char *special : {"<s>", "</s>", "<|begin_of_text|>", "<|end_of_text|>", "<|eot_id|>",
+                                    "<|start_header_id|>", "<|end_header_id|>"}) {
+            const int id = int(json["model"]["vocab"].size());
+            json["model"]["vocab"][special] = id;
+            json["added_tokens"].push_back({{"id", id}, {"content", special}, {"special", true}});
+        }
+        auto tok = Tokenizer::fromString(json.dump(), "specials");
+        VERIFY_OK(tok);
+
+        const api::Json messages = api::Json::array({{{"role", "user"}, {"content", "U1"}},
+                                                     {{"role", "assistant"}, {"content", "A1"}},
+                                                     {{"role", "user"}, {"content", "U2"}},
+                                                     {{"role", "assistant"}, {"content", "A2"}}});
+        auto r = encodeSftRows({row({{"messages", messages}})}, *tok.value(), tpl.value(),
+                               options(api::DatasetFormat::Dialog));
+        VERIFY_OK(r);
+        const SftExample &e = r->front();
+        // The trained runs, as text.
+        std::vector<std::vector<int>> runs;
+        for (size_t i = 0; i < e.labels.size(); ++i) {
+            if (e.labels[i] == kIgnore)
+                continue;
+            if (i == 0 || e.labels[i - 1] == kIgnore)
+                runs.emplace_back();
+            runs.back().push_back(e.tokens[i]);
+        }
+        QCOMPARE(runs.size(), size_t(2));
+        const std::string first = tok.value()->decode(runs[0]);
+        const std::string second = tok.value()->decode(runs[1]);
+        QVERIFY2(first.find("A1") != std::string::npos && first.find("U") == std::string::npos, first.c_str());
+        QVERIFY2(second.find("A2") != std::string::npos && second.find("U") == std::string::npos, second.c_str());
+        QVERIFY2(tok.value()->isSpecial(runs[0].back()) && tok.value()->isSpecial(runs[1].back()),
+                 (first + " | " + second).c_str());
+        QCOMPARE(tok.value()->decode({runs[1].back()}), eos.toStdString());
+    }
+
     void unpackedBatchesArePaddedAndDropTheLastPartialBatch()
     {
         const std::vector<SftExample> examples = {example(3, 10), example(5, 20), example(2, 30),
