@@ -5,6 +5,7 @@
 //  - persistence across a restart, principals kept apart;
 //  - the bundled sample benchmarks seeded once per store over the sample datasets.
 
+#include "result_macros.h"
 #include "api/async.h"
 #include "engine/engine.h"
 
@@ -14,21 +15,6 @@
 using namespace wb;
 using api::await;
 using api::Json;
-
-#define QVERIFY_RESULT(expr)                                                                       \
-    do {                                                                                           \
-        const auto &result_ = (expr);                                                              \
-        QVERIFY2(bool(result_), result_ ? "" : result_.error().toString().c_str());                \
-    } while (false)
-
-#define QVERIFY_ERROR(expr, status_, needle)                                                       \
-    do {                                                                                           \
-        const auto &result_ = (expr);                                                              \
-        QVERIFY2(!result_, "expected an error");                                                   \
-        QVERIFY2(result_.error().status == (status_), result_.error().toString().c_str());         \
-        QVERIFY2(result_.error().detail.find(needle) != std::string::npos,                         \
-                 result_.error().toString().c_str());                                              \
-    } while (false)
 
 namespace {
 

@@ -2,6 +2,7 @@
 // files. Every test runs twice with the same assertions: on the in-process engine, and through the
 // remote client to a real server on loopback (remote client → HTTP → ApiServer → engine).
 
+#include "result_macros.h"
 #include "api/async.h"
 #include "api_server_thread.h"
 #include "engine/engine.h"
@@ -56,12 +57,6 @@ api::RegisterDatasetRequest rowsRequest(int n, std::optional<std::string> id = {
 } // namespace
 
 // Evaluates its argument once: the argument is often the call under test.
-#define QVERIFY_RESULT(expr)                                                                       \
-    do {                                                                                           \
-        const auto &result_ = (expr);                                                              \
-        QVERIFY2(bool(result_), result_ ? "" : result_.error().toString().c_str());                \
-    } while (false)
-
 enum class Backend { Engine, Remote };
 
 class TestDatasetsApi : public QObject

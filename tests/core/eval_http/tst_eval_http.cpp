@@ -4,6 +4,7 @@
 //
 // Generation is greedy, so evaluate_rows gives the same answer in process and over HTTP.
 
+#include "result_macros.h"
 #include "api/async.h"
 #include "api_server_thread.h"
 #include "engine/engine.h"
@@ -37,12 +38,6 @@ const char *kBenchmark = "org/bench";   //!< over kDataset, basic::equality and 
 //! evaluate_rows calls that take minutes on the tiny model (batched generation is fast).
 constexpr int kLongRows = 2000;
 constexpr int kLongTokens = 200;
-
-#define QVERIFY_RESULT(expr)                                                                       \
-    do {                                                                                           \
-        const auto &result_ = (expr);                                                              \
-        QVERIFY2(bool(result_), result_ ? "" : result_.error().toString().c_str());                \
-    } while (false)
 
 //! Upstream's tests/integration/datasets/test_dataset.csv.
 QByteArray upstreamCsv()

@@ -10,6 +10,7 @@
 //    row, ownership, delete, durable ids, recovery after a restart;
 //  - batching on and off give the same greedy answers.
 
+#include "result_macros.h"
 #include "api/async.h"
 #include "engine/engine.h"
 #include "engine/eval/eval_generator.h"
@@ -29,21 +30,6 @@
 using namespace wb;
 using api::await;
 using api::Json;
-
-#define QVERIFY_RESULT(expr)                                                                       \
-    do {                                                                                           \
-        const auto &result_ = (expr);                                                              \
-        QVERIFY2(bool(result_), result_ ? "" : result_.error().toString().c_str());                \
-    } while (false)
-
-#define QVERIFY_ERROR(expr, status_, needle)                                                       \
-    do {                                                                                           \
-        const auto &result_ = (expr);                                                              \
-        QVERIFY2(!result_, "expected an error");                                                   \
-        QVERIFY2(result_.error().status == (status_), result_.error().toString().c_str());         \
-        QVERIFY2(result_.error().detail.find(needle) != std::string::npos,                         \
-                 result_.error().toString().c_str());                                              \
-    } while (false)
 
 namespace {
 

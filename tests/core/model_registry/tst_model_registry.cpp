@@ -10,6 +10,7 @@
 //    generation) and the cache of loaded models (LRU by bytes, one load for racing requests);
 //  - a registered endpoint answered by another engine behind a real ApiServer on loopback.
 
+#include "result_macros.h"
 #include "api/async.h"
 #include "api_server_thread.h"
 #include "engine/engine.h"
@@ -35,22 +36,7 @@ using namespace wb;
 using api::await;
 using api::Json;
 
-#define QVERIFY_RESULT(expr)                                                                       \
-    do {                                                                                           \
-        const auto &result_ = (expr);                                                              \
-        QVERIFY2(bool(result_), result_ ? "" : result_.error().toString().c_str());                \
-    } while (false)
-
 //! The call must fail with `status` and a detail containing `needle`.
-#define QVERIFY_ERROR(expr, status_, needle)                                                       \
-    do {                                                                                           \
-        const auto &result_ = (expr);                                                              \
-        QVERIFY2(!result_, "expected an error");                                                   \
-        QVERIFY2(result_.error().status == (status_), result_.error().toString().c_str());         \
-        QVERIFY2(result_.error().detail.find(needle) != std::string::npos,                         \
-                 result_.error().toString().c_str());                                              \
-    } while (false)
-
 namespace {
 
 bool copyFolder(const QString &from, const QString &to, const QStringList &except = {})

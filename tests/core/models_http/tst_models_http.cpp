@@ -5,6 +5,7 @@
 // The answers are greedy, so the same request gives the same text whichever way it travels: in
 // process, as JSON over HTTP, or streamed as server-sent events.
 
+#include "result_macros.h"
 #include "api/async.h"
 #include "api_server_thread.h"
 #include "engine/engine.h"
@@ -29,12 +30,6 @@ using api::Json;
 namespace {
 
 const char *kModel = "org/tiny";
-
-#define QVERIFY_RESULT(expr)                                                                       \
-    do {                                                                                           \
-        const auto &result_ = (expr);                                                              \
-        QVERIFY2(bool(result_), result_ ? "" : result_.error().toString().c_str());                \
-    } while (false)
 
 api::ChatCompletionRequest chatRequest(int maxTokens = 24)
 {

@@ -9,6 +9,7 @@
 //  - score with the basic functions (rows scored in parallel keep their order), aggregations;
 //  - score_batch, and saving the scored rows as a new dataset.
 
+#include "result_macros.h"
 #include "api/async.h"
 #include "engine/engine.h"
 #include "engine/scoring/judge_prompt.h"
@@ -23,21 +24,6 @@
 using namespace wb;
 using api::await;
 using api::Json;
-
-#define QVERIFY_RESULT(expr)                                                                       \
-    do {                                                                                           \
-        const auto &result_ = (expr);                                                              \
-        QVERIFY2(bool(result_), result_ ? "" : result_.error().toString().c_str());                \
-    } while (false)
-
-#define QVERIFY_ERROR(expr, status_, needle)                                                       \
-    do {                                                                                           \
-        const auto &result_ = (expr);                                                              \
-        QVERIFY2(!result_, "expected an error");                                                   \
-        QVERIFY2(result_.error().status == (status_), result_.error().toString().c_str());         \
-        QVERIFY2(result_.error().detail.find(needle) != std::string::npos,                         \
-                 result_.error().toString().c_str());                                              \
-    } while (false)
 
 namespace {
 

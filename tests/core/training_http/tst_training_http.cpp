@@ -12,6 +12,7 @@
 //    and a 501 for resume;
 //  - serve's --training-jobs option.
 
+#include "result_macros.h"
 #include "../models_http/raw_http.h"
 #include "../training_jobs/training_fixture.h"
 #include "api_server_thread.h"
@@ -29,21 +30,6 @@
 using namespace wb;
 using api::await;
 using api::Json;
-
-#define QVERIFY_RESULT(expr)                                                                       \
-    do {                                                                                           \
-        const auto &result_ = (expr);                                                              \
-        QVERIFY2(bool(result_), result_ ? "" : result_.error().toString().c_str());                \
-    } while (false)
-
-#define QVERIFY_ERROR(expr, status_, needle)                                                       \
-    do {                                                                                           \
-        const auto &result_ = (expr);                                                              \
-        QVERIFY2(!result_, "expected an error");                                                   \
-        QVERIFY2(result_.error().status == (status_), result_.error().toString().c_str());         \
-        QVERIFY2(result_.error().detail.find(needle) != std::string::npos,                         \
-                 result_.error().toString().c_str());                                              \
-    } while (false)
 
 namespace {
 

@@ -11,6 +11,7 @@
 //    with the metrics after that checkpoint dropped (steps continuous, no duplicates);
 //  - metrics pagination; full fine-tuning and DPO jobs; rows that do not fit fail the job.
 
+#include "result_macros.h"
 #include "engine/engine.h"
 #include "store/store.h"
 #include "tiny_model.h"
@@ -24,21 +25,6 @@
 using namespace wb;
 using api::await;
 using api::Json;
-
-#define QVERIFY_RESULT(expr)                                                                       \
-    do {                                                                                           \
-        const auto &result_ = (expr);                                                              \
-        QVERIFY2(bool(result_), result_ ? "" : result_.error().toString().c_str());                \
-    } while (false)
-
-#define QVERIFY_ERROR(expr, status_, needle)                                                       \
-    do {                                                                                           \
-        const auto &result_ = (expr);                                                              \
-        QVERIFY2(!result_, "expected an error");                                                   \
-        QVERIFY2(result_.error().status == (status_), result_.error().toString().c_str());         \
-        QVERIFY2(result_.error().detail.find(needle) != std::string::npos,                         \
-                 result_.error().toString().c_str());                                              \
-    } while (false)
 
 namespace {
 
