@@ -656,7 +656,7 @@ Die Workbench bleibt mit %3 verbunden.</translation>
 <context>
     <name>wb::ui::DatasetPicker</name>
     <message>
-        <location filename="../ui/training/training_pickers.cpp" line="+84"/>
+        <location filename="../ui/training/training_pickers.cpp" line="+21"/>
         <source>dataset id</source>
         <translation>Datensatz-ID</translation>
     </message>
@@ -1655,24 +1655,6 @@ Die Workbench bleibt mit %3 verbunden.</translation>
     </message>
 </context>
 <context>
-    <name>wb::ui::LocalModelPicker</name>
-    <message>
-        <location filename="../ui/training/training_pickers.cpp" line="-77"/>
-        <source>local model id</source>
-        <translation>lokale Modell-ID</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Could not load the list of models.</source>
-        <translation>Die Liste der Modelle konnte nicht geladen werden.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>A local model to start from; fine-tuned checkpoints are registered as new models</source>
-        <translation>Ein lokales Modell als Ausgangspunkt; feinabgestimmte Checkpoints werden als neue Modelle registriert</translation>
-    </message>
-</context>
-<context>
     <name>wb::ui::LossChart</name>
     <message>
         <location filename="../ui/training/loss_chart.cpp" line="+32"/>
@@ -2089,12 +2071,12 @@ Die Workbench bleibt mit %3 verbunden.</translation>
 <context>
     <name>wb::ui::ModelPicker</name>
     <message>
-        <location filename="../ui/eval/model_picker.cpp" line="+21"/>
+        <location filename="../ui/eval/model_picker.cpp" line="+22"/>
         <source>model id</source>
         <translation>Modell-ID</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+19"/>
         <source>Could not load the list of models.</source>
         <translation>Die Liste der Modelle konnte nicht geladen werden.</translation>
     </message>
@@ -3029,7 +3011,7 @@ Bewerten Sie die Antwort von 0 bis 5. Punktzahl:</translation>
 <context>
     <name>wb::ui::TrainingForm</name>
     <message>
-        <location filename="../ui/training/training_form.cpp" line="+127"/>
+        <location filename="../ui/training/training_form.cpp" line="+128"/>
         <source>Job</source>
         <translation>Job</translation>
     </message>
@@ -3059,7 +3041,17 @@ Bewerten Sie die Antwort von 0 bis 5. Punktzahl:</translation>
         <translation>Eine neue, eindeutige Job-ID erzeugen</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
+        <source>local model id</source>
+        <translation>lokale Modell-ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A local model to start from; fine-tuned checkpoints are registered as new models</source>
+        <translation>Ein lokales Modell als Ausgangspunkt; feinabgestimmte Checkpoints werden als neue Modelle registriert</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>default: the engine&apos;s checkpoints folder</source>
         <translation>Standard: der Checkpoint-Ordner der Engine</translation>
     </message>

@@ -649,7 +649,7 @@ The workbench stays connected to %3.</source>
 <context>
     <name>wb::ui::DatasetPicker</name>
     <message>
-        <location filename="../ui/training/training_pickers.cpp" line="+84"/>
+        <location filename="../ui/training/training_pickers.cpp" line="+21"/>
         <source>dataset id</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1648,24 +1648,6 @@ The workbench stays connected to %3.</source>
     </message>
 </context>
 <context>
-    <name>wb::ui::LocalModelPicker</name>
-    <message>
-        <location filename="../ui/training/training_pickers.cpp" line="-77"/>
-        <source>local model id</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Could not load the list of models.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>A local model to start from; fine-tuned checkpoints are registered as new models</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>wb::ui::LossChart</name>
     <message>
         <location filename="../ui/training/loss_chart.cpp" line="+32"/>
@@ -2082,12 +2064,12 @@ The workbench stays connected to %3.</source>
 <context>
     <name>wb::ui::ModelPicker</name>
     <message>
-        <location filename="../ui/eval/model_picker.cpp" line="+21"/>
+        <location filename="../ui/eval/model_picker.cpp" line="+22"/>
         <source>model id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+19"/>
         <source>Could not load the list of models.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3019,7 +3001,7 @@ Score the answer from 0 to 5. Score:</source>
 <context>
     <name>wb::ui::TrainingForm</name>
     <message>
-        <location filename="../ui/training/training_form.cpp" line="+127"/>
+        <location filename="../ui/training/training_form.cpp" line="+128"/>
         <source>Job</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3049,7 +3031,17 @@ Score the answer from 0 to 5. Score:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
+        <source>local model id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A local model to start from; fine-tuned checkpoints are registered as new models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>default: the engine&apos;s checkpoints folder</source>
         <translation type="unfinished"></translation>
     </message>

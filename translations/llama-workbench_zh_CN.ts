@@ -656,7 +656,7 @@ The workbench stays connected to %3.</source>
 <context>
     <name>wb::ui::DatasetPicker</name>
     <message>
-        <location filename="../ui/training/training_pickers.cpp" line="+84"/>
+        <location filename="../ui/training/training_pickers.cpp" line="+21"/>
         <source>dataset id</source>
         <translation>数据集 ID</translation>
     </message>
@@ -1654,24 +1654,6 @@ The workbench stays connected to %3.</source>
     </message>
 </context>
 <context>
-    <name>wb::ui::LocalModelPicker</name>
-    <message>
-        <location filename="../ui/training/training_pickers.cpp" line="-77"/>
-        <source>local model id</source>
-        <translation>本地模型 ID</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Could not load the list of models.</source>
-        <translation>无法加载模型列表。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>A local model to start from; fine-tuned checkpoints are registered as new models</source>
-        <translation>作为起点的本地模型；微调得到的检查点会注册为新模型</translation>
-    </message>
-</context>
-<context>
     <name>wb::ui::LossChart</name>
     <message>
         <location filename="../ui/training/loss_chart.cpp" line="+32"/>
@@ -2088,12 +2070,12 @@ The workbench stays connected to %3.</source>
 <context>
     <name>wb::ui::ModelPicker</name>
     <message>
-        <location filename="../ui/eval/model_picker.cpp" line="+21"/>
+        <location filename="../ui/eval/model_picker.cpp" line="+22"/>
         <source>model id</source>
         <translation>模型 ID</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+19"/>
         <source>Could not load the list of models.</source>
         <translation>无法加载模型列表。</translation>
     </message>
@@ -3028,7 +3010,7 @@ Score the answer from 0 to 5. Score:</source>
 <context>
     <name>wb::ui::TrainingForm</name>
     <message>
-        <location filename="../ui/training/training_form.cpp" line="+127"/>
+        <location filename="../ui/training/training_form.cpp" line="+128"/>
         <source>Job</source>
         <translation>任务</translation>
     </message>
@@ -3058,7 +3040,17 @@ Score the answer from 0 to 5. Score:</source>
         <translation>生成新的唯一任务 ID</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
+        <source>local model id</source>
+        <translation>本地模型 ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A local model to start from; fine-tuned checkpoints are registered as new models</source>
+        <translation>作为起点的本地模型；微调得到的检查点会注册为新模型</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>default: the engine&apos;s checkpoints folder</source>
         <translation>默认：引擎的检查点文件夹</translation>
     </message>

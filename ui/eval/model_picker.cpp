@@ -10,15 +10,23 @@
 
 namespace wb::ui {
 
-ModelPicker::ModelPicker(api::StackApi &api, QWidget *parent)
+ModelPicker::ModelPicker(api::StackApi &api, QWidget *parent, Scope scope)
     : QComboBox(parent)
     , m_api(api)
+    , m_scope(scope)
 {
     setEditable(true);
     setInsertPolicy(QComboBox::NoInsert);
     setMinimumContentsLength(18);
     setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     lineEdit()->setPlaceholderText(tr("model id"));
+}
+
+void ModelPicker::setHint(const QString &hint)
+{
+    m_hint = hint;
+    if (m_error.isEmpty())
+        setToolTip(m_hint);
 }
 
 void ModelPicker::refresh()
@@ -36,21 +44,26 @@ void ModelPicker::refresh()
             return;
         }
         m_error.clear();
-        setToolTip(QString());
+        setToolTip(m_hint);
         const QString kept = modelId();
         QStringList ids;
         for (const api::OpenAIModel &m : r->data) {
             const ModelInfo info = modelInfo(m);
-            if (info.canGenerate())
+            if (info.canGenerate() && (m_scope == Scope::AnyProvider || info.isLocal()))
                 ids << info.id;
         }
         ids.sort();
+        // Refilling passes through an empty list; watchers (a form that revalidates on every
+        // change) should see only the outcome, so the change is announced once at the end.
+        QSignalBlocker blocker(this);
         clear();
         addItems(ids);
         if (!kept.isEmpty())
             setModelId(kept);
         else if (!ids.isEmpty())
             setCurrentIndex(0);
+        blocker.unblock();
+        Q_EMIT currentTextChanged(currentText());
         Q_EMIT modelsLoaded();
     });
 }

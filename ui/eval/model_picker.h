@@ -2,7 +2,9 @@
 
 // A combo box of the models that can generate (llms without a load error), loaded through the
 // API. Editable, so a model that is not listed yet (a judge added later, a remote name) can still
-// be typed; the typed text is kept across reloads.
+// be typed; the typed text is kept across reloads. The eval page lists every such model; the
+// training form asks for local ones only (endpoints cannot be fine-tuned here) and sets its own
+// placeholder and hint.
 
 #include "api/stack_api.h"
 
@@ -14,7 +16,16 @@ class ModelPicker : public QComboBox
 {
     Q_OBJECT
 public:
-    ModelPicker(api::StackApi &api, QWidget *parent);
+    enum class Scope {
+        AnyProvider, //!< every model that can generate
+        LocalOnly,   //!< only those of the "local" provider
+    };
+
+    ModelPicker(api::StackApi &api, QWidget *parent, Scope scope = Scope::AnyProvider);
+
+    //! The tooltip once the list has loaded; a failed load shows its error instead. Use this
+    //! rather than setToolTip(), which the next load overwrites.
+    void setHint(const QString &hint);
 
     //! Reloads the list; modelsLoaded() follows (also on error, with the error as tooltip).
     void refresh();
@@ -29,9 +40,11 @@ Q_SIGNALS:
 
 private:
     api::StackApi &m_api;
+    Scope m_scope;
     bool m_loading = false;
     int m_generation = 0;
     QString m_error;
+    QString m_hint;
 };
 
 } // namespace wb::ui

@@ -62,7 +62,7 @@ RunSetupPanel::RunSetupPanel(api::StackApi &api, QWidget *parent)
 {
     setObjectName(QStringLiteral("runSetupPanel"));
     m_model->setObjectName(QStringLiteral("candidateModelPicker"));
-    m_model->setToolTip(tr("The model that answers the benchmark's questions"));
+    m_model->setHint(tr("The model that answers the benchmark's questions")); // setToolTip would be cleared by the load
 
     m_strategy->setObjectName(QStringLiteral("strategyCombo"));
     m_strategy->addItem(tr("greedy"), QStringLiteral("greedy"));

@@ -4,6 +4,7 @@
 #include "training_request_check.h"
 
 #include "common/json_text.h"
+#include "eval/model_picker.h"
 
 #include "api/json_io.h"
 
@@ -150,8 +151,12 @@ QWidget *TrainingForm::createJobGroup()
     idRow->addWidget(m_jobId, 1);
     idRow->addWidget(newId);
 
-    m_model = new LocalModelPicker(m_api, group);
+    // Local models only: endpoints of other providers cannot be fine-tuned here.
+    m_model = new ModelPicker(m_api, group, ModelPicker::Scope::LocalOnly);
     m_model->setObjectName(QStringLiteral("trainingModelPicker"));
+    m_model->setMinimumContentsLength(12);
+    m_model->lineEdit()->setPlaceholderText(tr("local model id"));
+    m_model->setHint(tr("A local model to start from; fine-tuned checkpoints are registered as new models"));
     watch(m_model);
 
     m_checkpointDir = new QLineEdit(group);

@@ -28,7 +28,7 @@ class QStackedWidget;
 namespace wb::ui {
 
 class DatasetPicker;
-class LocalModelPicker;
+class ModelPicker;
 
 class TrainingForm : public QWidget
 {
@@ -66,7 +66,7 @@ public:
     QString loadPreset(const QString &path);
 
     void refreshPickers();
-    LocalModelPicker *modelPicker() const { return m_model; }
+    ModelPicker *modelPicker() const { return m_model; }
     DatasetPicker *datasetPicker() const { return m_dataset; }
     DatasetPicker *validationPicker() const { return m_validation; }
 
@@ -94,7 +94,7 @@ private:
     api::StackApi &m_api;
     QComboBox *m_kind = nullptr;
     QLineEdit *m_jobId = nullptr;
-    LocalModelPicker *m_model = nullptr;
+    ModelPicker *m_model = nullptr;
     QLineEdit *m_checkpointDir = nullptr;
     QWidget *m_checkpointRow = nullptr;
     DatasetPicker *m_dataset = nullptr;

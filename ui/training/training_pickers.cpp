@@ -2,75 +2,12 @@
 
 #include "common/error_display.h"
 #include "common/json_text.h"
-#include "models/model_info.h"
 
 #include "api/async.h"
 
 #include <QLineEdit>
 
 namespace wb::ui {
-
-LocalModelPicker::LocalModelPicker(api::StackApi &api, QWidget *parent)
-    : QComboBox(parent)
-    , m_api(api)
-{
-    setEditable(true);
-    setInsertPolicy(QComboBox::NoInsert);
-    setMinimumContentsLength(12);
-    setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    lineEdit()->setPlaceholderText(tr("local model id"));
-}
-
-void LocalModelPicker::refresh()
-{
-    const int generation = ++m_generation;
-    m_loading = true;
-    api::onResult(m_api.listModels(), this, [this, generation](const api::Result<api::OpenAIListModelsResponse> &r) {
-        if (generation != m_generation)
-            return;
-        m_loading = false;
-        if (!r) {
-            m_error = errorMessage(tr("Could not load the list of models."), r.error());
-            setToolTip(m_error);
-            Q_EMIT loaded();
-            return;
-        }
-        m_error.clear();
-        setToolTip(tr("A local model to start from; fine-tuned checkpoints are registered as new models"));
-        const QString kept = modelId();
-        QStringList ids;
-        for (const api::OpenAIModel &m : r->data) {
-            const ModelInfo info = modelInfo(m);
-            if (info.isLocal() && info.canGenerate())
-                ids << info.id;
-        }
-        ids.sort();
-        QSignalBlocker blocker(this);
-        clear();
-        addItems(ids);
-        if (!kept.isEmpty())
-            setModelId(kept);
-        else if (!ids.isEmpty())
-            setCurrentIndex(0);
-        blocker.unblock();
-        Q_EMIT currentTextChanged(currentText());
-        Q_EMIT loaded();
-    });
-}
-
-QString LocalModelPicker::modelId() const
-{
-    return currentText().trimmed();
-}
-
-void LocalModelPicker::setModelId(const QString &id)
-{
-    const int i = findText(id);
-    if (i >= 0)
-        setCurrentIndex(i);
-    else
-        setEditText(id);
-}
 
 DatasetPicker::DatasetPicker(api::StackApi &api, bool optional, QWidget *parent)
     : QComboBox(parent)
