@@ -8,6 +8,7 @@
 #include "engine/engine.h"
 #include "local_http_server.h"
 #include "remote/remote_client.h"
+#include "store/store.h"
 
 #include <QDir>
 #include <QFile>
@@ -458,6 +459,33 @@ private Q_SLOTS:
         }
         QVERIFY_RESULT(await(api().unregisterDataset(list.front())));
         openEngine(true);
+        QCOMPARE(ids().size(), size_t(3));
+    }
+
+    void aStoreSeededByAnEarlierVersionGetsOnlyTheNewerSamples()
+    {
+        // Seeding round 1 (the three first samples) is what a store made before post-training
+        // has; round 2 added the fine-tuning example's training set.
+        openEngine(true);
+        QVERIFY_RESULT(await(api().unregisterDataset("sample/capitals-and-facts-train")));
+        QVERIFY_RESULT(await(api().unregisterDataset("sample/arithmetic-messages-answer")));
+        m_client.reset();
+        m_authServer.reset();
+        m_server.reset();
+        m_engine.reset();
+        {
+            auto store = store::Store::openSqlite(QDir(m_dir.filePath(QStringLiteral("data"))).filePath(
+                QStringLiteral("store.sqlite")));
+            QVERIFY_RESULT(store);
+            QVERIFY_RESULT((*store)->setMeta("samples_seeded", "1"));
+        }
+        openEngine(true);
+        const auto list = ids();
+        // The round-2 sample comes back; the round-1 sample the user deleted stays deleted.
+        QVERIFY(std::find(list.begin(), list.end(), "sample/capitals-and-facts-train") != list.end());
+        QVERIFY(std::find(list.begin(), list.end(), "sample/arithmetic-messages-answer") == list.end());
+        QCOMPARE(list.size(), size_t(3));
+        openEngine(true); // seeded once: nothing changes on the next start
         QCOMPARE(ids().size(), size_t(3));
     }
 
