@@ -46,6 +46,7 @@ using namespace wb;
 
 namespace {
 const QString kModel = QStringLiteral("tiny-chat");
+const QString kEndpointModel = QStringLiteral("remote-endpoint");
 const QString kDataset = QStringLiteral("capitals-train");
 const QString kBadDataset = QStringLiteral("no-answers");
 
@@ -178,6 +179,15 @@ void TestTrainingPage::initTestCase()
     bad.source = badRows;
     registered = api::await(m_engine->registerDataset(bad));
     QVERIFY2(registered.ok(), registered.ok() ? "" : registered.error().toString().c_str());
+
+    // An OpenAI-compatible endpoint model (never contacted here): listed by the engine, but not a
+    // model one can fine-tune, so the training form's picker must leave it out.
+    api::RegisterModelRequest endpoint;
+    endpoint.model_id = kEndpointModel.toStdString();
+    endpoint.provider_model_id = "remote-name";
+    endpoint.metadata.value = {{"base_url", "http://127.0.0.1:9/v1"}};
+    auto endpointRegistered = api::await(m_engine->registerModel(endpoint));
+    QVERIFY2(endpointRegistered.ok(), endpointRegistered.ok() ? "" : endpointRegistered.error().toString().c_str());
 
     m_page = std::make_unique<ui::TrainingPage>(*m_engine, nullptr);
     m_page->resize(1500, 950);
@@ -414,6 +424,7 @@ void TestTrainingPage::pickersListLocalModelsAndDatasets()
     ui::TrainingForm *form = m_page->form();
     QVERIFY(form->modelPicker()->loadError().isEmpty());
     QVERIFY(form->modelPicker()->findText(kModel) >= 0);
+    QCOMPARE(form->modelPicker()->findText(kEndpointModel), -1); // endpoints cannot be trained
     QVERIFY(form->datasetPicker()->findText(kDataset) >= 0);
     QVERIFY(form->validationPicker()->findText(kDataset) >= 0);
     QCOMPARE(form->validationPicker()->datasetId(), QString()); // "(none)" by default
