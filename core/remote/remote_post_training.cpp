@@ -113,7 +113,7 @@ TrainingMetricsPage metricsFromStatus(const PostTrainingJobStatusResponse &s, st
     }
     const int64_t total = int64_t(all.size());
     const int64_t start = std::clamp<int64_t>(startIndex.value_or(0), 0, total);
-    const int64_t end = (limit && *limit >= 0) ? std::min(start + *limit, total) : total;
+    const int64_t end = (limit && *limit >= 0 && *limit < total - start) ? start + *limit : total; // no overflow
     TrainingMetricsPage page;
     page.data.assign(all.begin() + start, all.begin() + end);
     page.total = total;

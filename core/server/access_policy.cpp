@@ -59,6 +59,13 @@ api::Status checkLocalPath(const QString &path, const std::string &uri, const Ac
 
 } // namespace
 
+api::Status checkCheckpointDir(const std::optional<std::string> &checkpointDir, const AccessPolicy &policy)
+{
+    if (!checkpointDir || checkpointDir->empty() || *checkpointDir == "null")
+        return {};
+    return checkLocalPath(QString::fromStdString(*checkpointDir), *checkpointDir, policy, "checkpoint_dir");
+}
+
 api::Status checkDataSource(const api::DataSource &source, const AccessPolicy &policy)
 {
     const auto *uriSource = std::get_if<api::UriDataSource>(&source);

@@ -34,6 +34,11 @@ api::Status checkDataSource(const api::DataSource &source, const AccessPolicy &p
 api::Status checkModelRegistration(const api::RegisterModelRequest &request,
                                    const AccessPolicy &policy);
 
+//! A post-training request's checkpoint_dir (a folder the server would create and write into) must
+//! resolve inside an allowed folder, as a local data source must; 403 otherwise. Absent, empty or
+//! upstream's "null": allowed (the engine's own checkpoint folder is used).
+api::Status checkCheckpointDir(const std::optional<std::string> &checkpointDir, const AccessPolicy &policy);
+
 //! The URI's lower-case scheme, by the same rule as the engine (util/text.h).
 using util::uriScheme;
 

@@ -260,7 +260,7 @@ void ApiServer::Private::addRoutes()
     for (Route &route : evalRoutes())
         routes.push_back(std::move(route));
     // Post-training (post_training_routes.h): exact paths only, under their own prefix.
-    for (Route &route : postTrainingRoutes())
+    for (Route &route : postTrainingRoutes(policy))
         routes.push_back(std::move(route));
 }
 

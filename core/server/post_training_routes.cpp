@@ -34,11 +34,13 @@ api::Result<std::string> jobUuidBody(const Call &c)
     return std::move(request->job_uuid);
 }
 
-QFuture<Reply> supervisedFineTune(const Call &c)
+QFuture<Reply> supervisedFineTune(const Call &c, const AccessPolicy &policy)
 {
     auto request = parseBody<api::SupervisedFineTuneRequest>(c);
     if (!request)
         return readyError(request.error());
+    if (auto allowed = checkCheckpointDir(request->checkpoint_dir, policy); !allowed)
+        return readyError(allowed.error());
     return thenJson(c.api->supervisedFineTune(std::move(request.value())));
 }
 
@@ -117,11 +119,11 @@ QFuture<Reply> resumeJob(const Call &c)
 
 } // namespace
 
-std::vector<Route> postTrainingRoutes()
+std::vector<Route> postTrainingRoutes(const AccessPolicy &policy)
 {
     const QString p = QStringLiteral("/v1alpha/post-training");
     return {
-        {p + QStringLiteral("/supervised-fine-tune"), false, {{Method::Post, supervisedFineTune}}},
+        {p + QStringLiteral("/supervised-fine-tune"), false, {{Method::Post, [&policy](const Call &c) { return supervisedFineTune(c, policy); }}}},
         {p + QStringLiteral("/preference-optimize"), false, {{Method::Post, preferenceOptimize}}},
         {p + QStringLiteral("/jobs"), false, {{Method::Get, listJobs}}},
         {p + QStringLiteral("/job/status"), false, {{Method::Get, jobStatus}}},

@@ -14,15 +14,18 @@
 //   GET  /v1alpha/post-training/job/metrics?job_uuid=&start_index=&limit= → TrainingMetricsPage
 //   POST /v1alpha/post-training/job/resume {job_uuid}    → PostTrainingJob
 //
-// A missing or empty job_uuid (query or body) is a 400 naming it. Every call is quick: the
+// A missing or empty job_uuid (query or body) is a 400 naming it. A checkpoint_dir outside the
+// folders the server allows (--allow-files) is a 403: the server would create and write there. Every call is quick: the
 // training itself runs on the engine's job threads.
 
+#include "server/access_policy.h"
 #include "server/route_p.h"
 
 #include <vector>
 
 namespace wb::server {
 
-std::vector<detail::Route> postTrainingRoutes();
+//! `policy` must outlive the routes (ApiServer's own).
+std::vector<detail::Route> postTrainingRoutes(const AccessPolicy &policy);
 
 } // namespace wb::server

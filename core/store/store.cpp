@@ -23,6 +23,14 @@ namespace wb::store {
 
 namespace {
 
+//! JSON text as stored. Invalid UTF-8 in a string (e.g. an error message quoting a broken byte)
+//! becomes U+FFFD instead of throwing: a write must not fail, or a caller's thread die, over it.
+std::string storedText(const api::Json &j)
+{
+    return j.dump(-1, ' ', false, api::Json::error_handler_t::replace);
+}
+
+
 QString q(const std::string &s)
 {
     return QString::fromStdString(s);
@@ -483,7 +491,7 @@ api::Result<Resource> Store::registerResource(const Resource &resource)
             "INSERT INTO resources (kind, id, body, owner, created_at, seq) VALUES (?, ?, ?, ?, ?, ?)"));
         query.addBindValue(q(resource.kind));
         query.addBindValue(q(resource.id));
-        query.addBindValue(q(resource.body.dump()));
+        query.addBindValue(q(storedText(resource.body)));
         query.addBindValue(q(resource.owner));
         query.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
         query.addBindValue(qint64(next));
@@ -503,7 +511,7 @@ api::Status Store::updateResource(const Resource &resource)
     QMutexLocker lock(&d->writeMutex);
     QSqlQuery query(db.value());
     query.prepare(QStringLiteral("UPDATE resources SET body = ? WHERE kind = ? AND id = ?"));
-    query.addBindValue(q(resource.body.dump()));
+    query.addBindValue(q(storedText(resource.body)));
     query.addBindValue(q(resource.kind));
     query.addBindValue(q(resource.id));
     if (!query.exec())
@@ -558,7 +566,7 @@ api::Status Store::appendRows(const std::string &kind, const std::string &id,
             query.bindValue(0, q(kind));
             query.bindValue(1, q(id));
             query.bindValue(2, position++);
-            query.bindValue(3, q(row.value.dump()));
+            query.bindValue(3, q(storedText(row.value)));
             if (!query.exec())
                 return dbError("appending a row", query.lastError());
         }

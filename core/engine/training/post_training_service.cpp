@@ -110,13 +110,15 @@ api::PostTrainingJobStatusResponse statusOf(const api::TrainingJobInfo &info)
 
 std::string isoNowAfter(const std::optional<std::string> &previous)
 {
-    for (;;) {
-        std::string now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toStdString();
-        // Same format, same length: the strings order as the times do.
-        if (!previous || previous->size() != now.size() || now > *previous)
-            return now;
-        QThread::msleep(1);
-    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const std::string text = now.toString(Qt::ISODateWithMs).toStdString();
+    // Same format, same length: the strings order as the times do.
+    if (!previous || previous->size() != text.size() || text > *previous)
+        return text;
+    const QDateTime before = QDateTime::fromString(QString::fromStdString(*previous), Qt::ISODateWithMs);
+    if (!before.isValid())
+        return text;
+    return before.toUTC().addMSecs(1).toString(Qt::ISODateWithMs).toStdString();
 }
 
 api::Result<QString> localModelFolder(ModelRegistry &models, const std::string &principal,
@@ -226,6 +228,11 @@ static api::Status checkCommon(PostTrainingService::Private &d, const std::strin
 {
     if (jobUuid.empty())
         return api::Error::badRequest("job_uuid: must not be empty");
+    // The id names the job's checkpoint folder: "." and ".." would name the folders above it.
+    if (jobUuid == "." || jobUuid == "..")
+        return api::Error::badRequest("job_uuid: '" + jobUuid + "' is not a valid job id");
+    if (std::any_of(jobUuid.begin(), jobUuid.end(), [](char c) { return (unsigned char)c < 0x20 || c == 0x7f; }))
+        return api::Error::badRequest("job_uuid: must not contain control characters");
     if (auto existing = d.jobs.load(jobUuid); !existing)
         return existing.error();
     else if (existing.value())
@@ -382,7 +389,8 @@ api::Result<api::TrainingMetricsPage> PostTrainingService::metrics(const std::st
     // A client following a running job asks for "everything from the last index I have", so
     // start_index counts also without a limit (no limit or -1: to the end).
     const int64_t start = std::min(startIndex.value_or(0), total.value());
-    const int64_t end = (limit && *limit != -1) ? std::min(start + *limit, total.value()) : total.value();
+    // limit is compared with what is left, never added to start: start + limit may overflow.
+    const int64_t end = (limit && *limit != -1 && *limit < total.value() - start) ? start + *limit : total.value();
     auto rows = d->jobs.readMetrics(job.value(), start, end - start);
     if (!rows)
         return rows.error();

@@ -5,6 +5,7 @@
 
 #include "api/cancel.h"
 #include "engine/training/post_training_service.h"
+#include "engine/training/trainer.h"
 #include "engine/training/training_job_store.h"
 
 #include <QThreadPool>
@@ -49,6 +50,10 @@ struct PostTrainingService::Private
     void enqueueLocked(const std::string &jobUuid, const std::string &owner);
     //! The job's whole life on a job thread (training_job_runner.cpp).
     void run(const std::shared_ptr<ActiveTrainingJob> &job);
+    //! Writes the job's final state from the run's outcome; call with `mutex` held. May throw
+    //! (a store write): run() catches it, so nothing escapes the job thread.
+    void finish(StoredTrainingJob &stored, ActiveTrainingJob &job, const api::Result<TrainingOutcome> &outcome,
+                std::vector<std::string> &notes);
 };
 
 //! The local model folder of `modelId` as `principal` sees it: 404 unknown, 400 an endpoint or a
@@ -57,7 +62,9 @@ api::Result<QString> localModelFolder(ModelRegistry &models, const std::string &
                                       const std::string &modelId, const std::string &field);
 
 //! An ISO-8601 UTC time (milliseconds) strictly after `previous` (same format), so that
-//! scheduled_at < started_at < completed_at even when a job fails within a millisecond.
+//! scheduled_at < started_at < completed_at even when a job fails within a millisecond. Never
+//! waits: when the clock is not past `previous` (the same millisecond, or a clock stepped back),
+//! it answers `previous` + 1 ms.
 std::string isoNowAfter(const std::optional<std::string> &previous);
 
 } // namespace wb::engine

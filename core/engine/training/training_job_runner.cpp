@@ -47,11 +47,22 @@ uint64_t seedOf(const std::string &id)
     return h;
 }
 
-std::string fileSafe(std::string id)
+//! A job's folder name, one to one: '%', '/' and '\\' are percent-encoded, so "a/b" and "a_b"
+//! never share a folder ("." and ".." are refused as job ids before a job exists).
+std::string fileSafe(const std::string &id)
 {
-    std::replace(id.begin(), id.end(), '/', '_');
-    std::replace(id.begin(), id.end(), '\\', '_');
-    return id;
+    std::string out;
+    for (const char c : id) {
+        if (c == '%')
+            out += "%25";
+        else if (c == '/')
+            out += "%2F";
+        else if (c == '\\')
+            out += "%5C";
+        else
+            out += c;
+    }
+    return out;
 }
 
 //! Every row of a dataset, as `principal` sees it; stops early (499) when cancelled.
@@ -195,7 +206,11 @@ api::Result<TrainingPlan> makePlan(PostTrainingService::Private &d, const Stored
     plan.baseFolder = folder.value();
     plan.outputDir = checkpointDir ? QString::fromStdString(*checkpointDir)
                                    : QDir(d.config.checkpointRoot).filePath(QString::fromStdString(fileSafe(info.job_uuid)));
-    plan.checkpointPrefix = fileSafe(info.model) + (dpo ? "-dpo" : "-sft");
+    // One model per job, so within the job's folder a readable name cannot collide.
+    std::string modelName = info.model;
+    std::replace(modelName.begin(), modelName.end(), '/', '_');
+    std::replace(modelName.begin(), modelName.end(), '\\', '_');
+    plan.checkpointPrefix = modelName + (dpo ? "-dpo" : "-sft");
     plan.seed = seedOf(info.job_uuid);
     if (!info.checkpoints.empty()) // a job with checkpoints that starts is a resume
         plan.resumeFrom = QString::fromStdString(info.checkpoints.back().path);
@@ -314,6 +329,22 @@ void PostTrainingService::Private::run(const std::shared_ptr<ActiveTrainingJob> 
     }
 
     std::lock_guard lock(mutex);
+    try {
+        finish(stored, *job, outcome, notes);
+    } catch (const std::exception &e) {
+        qCWarning(lcTraining, "job %s: its final state could not be written: %s", info.job_uuid.c_str(), e.what());
+    } catch (...) {
+        qCWarning(lcTraining, "job %s: its final state could not be written", info.job_uuid.c_str());
+    }
+    leave();
+}
+
+void PostTrainingService::Private::finish(StoredTrainingJob &stored, ActiveTrainingJob &jobRef,
+                                          const api::Result<TrainingOutcome> &outcome,
+                                          std::vector<std::string> &notes)
+{
+    ActiveTrainingJob *job = &jobRef;
+    api::TrainingJobInfo &info = stored.info;
     addNotes(info, notes);
     const bool stopped = job->cancel.isCancelled()
                       && ((outcome && outcome->cancelled) || (!outcome && outcome.error().status == 499));
@@ -348,12 +379,11 @@ void PostTrainingService::Private::run(const std::shared_ptr<ActiveTrainingJob> 
         info.error.reset();
         info.resources_allocated.reset();
         (void)jobs.update(stored);
-        return leave();
+        return;
     }
     info.resumable = info.status != api::JobStatus::Completed && !info.checkpoints.empty();
     info.completed_at = isoNowAfter(info.started_at);
     (void)jobs.update(stored);
-    leave();
 }
 
 } // namespace wb::engine

@@ -211,6 +211,23 @@ private Q_SLOTS:
         QCOMPARE(store.updateResource(dataset("nope", "w.csv")).error().status, 404);
     }
 
+    void invalidUtf8InABodyIsStoredReplacedNotThrown()
+    {
+        // E.g. a job's error message quoting a parser's "last read: '\xC2'": the write must
+        // succeed (a throw would kill the job thread), the broken byte stored as U+FFFD.
+        auto s = open();
+        QVERIFY2(s, s ? "" : s.error().detail.c_str());
+        auto &store = *s.value();
+        QVERIFY(store.registerResource(dataset("u", "x.csv")));
+        QVERIFY(store.updateResource(dataset("u", "bad \xC2 byte")));
+        QCOMPARE(store.getResource("dataset", "u").value()->body["uri"].get<std::string>(),
+                 std::string("bad \xEF\xBF\xBD byte"));
+        QVERIFY(store.appendRows("dataset", "u", {api::JsonObject{api::Json{{"text", "\xC2"}}}}));
+        auto rows = store.readRows("dataset", "u", 0, 1);
+        QVERIFY(rows);
+        QCOMPARE(rows->front().value["text"].get<std::string>(), std::string("\xEF\xBF\xBD"));
+    }
+
     void listsInRegistrationOrderPerKind()
     {
         auto s = open();

@@ -186,6 +186,13 @@ void TestTrainingHttp::errors()
     QCOMPARE(m_raw->post("/v1alpha/post-training/supervised-fine-tune", "{\"job_uuid\": 5}").status, 400);
     QCOMPARE(m_raw->get("/v1alpha/post-training/job/metrics?job_uuid=http-job&limit=x").status, 400);
     QCOMPARE(m_raw->get("/v1alpha/post-training/supervised-fine-tune").status, 405);
+
+    // checkpoint_dir is a folder the server would write into: outside --allow-files (here none)
+    // it is a 403, and no job is created.
+    auto elsewhere = test::sftRequest("elsewhere", kModel, kData, 1, 1);
+    elsewhere.checkpoint_dir = "/tmp/not-allowed";
+    QVERIFY_ERROR(await(m_client->supervisedFineTune(elsewhere)), 403, "checkpoint_dir");
+    QVERIFY_ERROR(await(m_client->trainingJobStatus("elsewhere")), 404, "elsewhere");
 }
 
 void TestTrainingHttp::cancelAndResumeOverTheWire()

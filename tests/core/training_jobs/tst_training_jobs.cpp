@@ -22,6 +22,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <limits>
+
 using namespace wb;
 using api::await;
 using api::Json;
@@ -197,6 +199,11 @@ void TestTrainingJobs::requestChecks()
     auto r = base;
     r.job_uuid.clear();
     QVERIFY_ERROR(sft(r), 400, "job_uuid");
+    // The id names the job's checkpoint folder: no id may name a folder above it.
+    for (const char *bad : {".", "..", "a\nb"}) {
+        r.job_uuid = bad;
+        QVERIFY_ERROR(sft(r), 400, "job_uuid");
+    }
     r = base;
     r.model = "no-such-model";
     QVERIFY_ERROR(sft(r), 404, "no-such-model");
@@ -385,6 +392,10 @@ void TestTrainingJobs::metricsPages()
     QCOMPARE(page->data[0].step, int64_t(2));
     QVERIFY(page->has_more);
     page = await(api().trainingJobMetrics("pages", 3, std::nullopt)); // to the end
+    QCOMPARE(page->data.size(), size_t(2));
+    QVERIFY(!page->has_more);
+    page = await(api().trainingJobMetrics("pages", 3, std::numeric_limits<int64_t>::max())); // no overflow
+    QVERIFY_RESULT(page);
     QCOMPARE(page->data.size(), size_t(2));
     QVERIFY(!page->has_more);
     page = await(api().trainingJobMetrics("pages", 9, 5)); // past the end
