@@ -21,6 +21,7 @@
 #include "models.h"
 #include "post_training.h"
 #include "post_training_jobs.h"
+#include "rerank.h"
 #include "scoring.h"
 #include "system.h"
 
@@ -248,9 +249,25 @@ public:
     virtual QFuture<Result<PostTrainingJob>> resumeTrainingJob(std::string jobUuid) = 0;
 };
 
+//! /v1alpha/inference/rerank: ranks `items` by relevance to `query` with a model of type rerank
+//! (docs/rerank.md lists the built-in ones and what each score means).
+//!
+//! The answer has one entry per item (at most max_num_results), by descending relevance_score,
+//! ties in input order, each index once. 400 for an image part ("images are not supported by the
+//! model"), max_num_results below 1, or a model that is not a rerank model; 404 for an unknown
+//! model; 502 when a remote reranker fails (its status and message are named). Cancelling stops
+//! a local model between batches of items and finishes with Error::cancelled() (499).
+class RerankApi
+{
+public:
+    virtual ~RerankApi() = default;
+
+    virtual QFuture<Result<RerankResponse>> rerank(RerankRequest request, CancelToken cancel = {}) = 0;
+};
+
 class StackApi : public SystemApi, public DatasetsApi, public DatasetIoApi, public ModelsApi,
                  public InferenceApi, public ScoringFunctionsApi, public ScoringApi,
-                 public BenchmarksApi, public EvalApi, public PostTrainingApi
+                 public BenchmarksApi, public EvalApi, public PostTrainingApi, public RerankApi
 {
 public:
     ~StackApi() override = default;

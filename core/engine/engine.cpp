@@ -182,6 +182,7 @@ api::Status Engine::open()
     c.models = std::make_unique<ModelRegistry>(*c.store, QStringList{ownModels} + c.config.modelDirs);
     c.localModels = std::make_unique<LocalModelCache>();
     c.inference = std::make_unique<InferenceService>(*c.models, *c.localModels);
+    c.rerank = std::make_unique<RerankService>(*c.models, *c.localModels);
     auto datasets = std::make_unique<DatasetService>(*c.store, *c.sources);
     if (c.config.seedSamples)
         if (auto seeded = seedSampleDatasets(*datasets, *c.store, dir.filePath(QStringLiteral("samples")));

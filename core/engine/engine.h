@@ -128,6 +128,10 @@ public:
                                                                       std::optional<int64_t> limit) override;
     QFuture<api::Result<api::PostTrainingJob>> resumeTrainingJob(std::string jobUuid) override;
 
+    // RerankApi (engine_rerank.cpp)
+    QFuture<api::Result<api::RerankResponse>> rerank(api::RerankRequest request,
+                                                     api::CancelToken cancel) override;
+
 protected:
     std::shared_ptr<EngineCore> m_core;
     const std::string m_principal;

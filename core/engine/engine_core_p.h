@@ -1,7 +1,7 @@
 #pragma once
 
-// Private to the engine's session files (engine.cpp, engine_eval.cpp, engine_post_training.cpp):
-// what every session shares and how a call is run on the engine's threads.
+// Private to the engine's session files (engine.cpp, engine_eval.cpp, engine_post_training.cpp,
+// engine_rerank.cpp): what every session shares and how a call is run on the engine's threads.
 
 #include "engine/engine.h"
 
@@ -13,6 +13,7 @@
 #include "engine/inference/inference_service.h"
 #include "engine/inference/local_model_cache.h"
 #include "engine/models/registry.h"
+#include "engine/rerank/rerank_service.h"
 #include "engine/scoring/scoring_service.h"
 #include "engine/training/post_training_service.h"
 #include "store/store.h"
@@ -37,6 +38,7 @@ public:
     std::unique_ptr<ModelRegistry> models;
     std::unique_ptr<LocalModelCache> localModels;
     std::unique_ptr<InferenceService> inference;
+    std::unique_ptr<RerankService> rerank;
     std::unique_ptr<ScoringService> scoring;
     std::unique_ptr<BenchmarkService> benchmarks;
     std::unique_ptr<EvalService> eval; // destroyed before the services it uses

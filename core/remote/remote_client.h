@@ -148,6 +148,10 @@ public:
                                                                       std::optional<int64_t> limit) override;
     QFuture<api::Result<api::PostTrainingJob>> resumeTrainingJob(std::string jobUuid) override;
 
+    // RerankApi (remote_rerank.cpp)
+    QFuture<api::Result<api::RerankResponse>> rerank(api::RerankRequest request,
+                                                     api::CancelToken cancel) override;
+
     class Private;
 
 private:

@@ -157,6 +157,22 @@ QFuture<Reply> generate(const Call &c, QObject *streamParent, Run run)
         });
 }
 
+//! POST /v1alpha/inference/rerank. An LLM reranker can take a while for many items: a client
+//! that hangs up cancels it.
+QFuture<Reply> rerank(const Call &c)
+{
+    auto request = api::parseText<api::RerankRequest>(c.body.toStdString());
+    if (!request)
+        return readyError(request.error());
+    DisconnectCancel cancel(c.socket);
+    return thenJson(c.api->rerank(std::move(request.value()), cancel.token)
+                        .then(QtFuture::Launch::Sync,
+                              [link = cancel.link](api::Result<api::RerankResponse> answer) {
+                                  QObject::disconnect(link);
+                                  return answer;
+                              }));
+}
+
 QFuture<Reply> appendRows(const Call &c)
 {
     auto request = api::parseText<api::AppendRowsRequest>(c.body.toStdString());
@@ -255,6 +271,7 @@ void ApiServer::Private::addRoutes()
          {{Method::Post, [this](const Call &c) { return chatCompletions(c); }}}},
         {QStringLiteral("/v1/completions"), false,
          {{Method::Post, [this](const Call &c) { return completions(c); }}}},
+        {QStringLiteral("/v1alpha/inference/rerank"), false, {{Method::Post, rerank}}},
     };
     // Scoring, benchmarks and eval (eval_routes.h); none of their prefixes overlaps those above.
     for (Route &route : evalRoutes())

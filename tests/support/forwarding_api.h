@@ -198,6 +198,13 @@ public:
         return m_inner.resumeTrainingJob(std::move(jobUuid));
     }
 
+    // RerankApi
+    QFuture<wb::api::Result<wb::api::RerankResponse>> rerank(wb::api::RerankRequest request,
+                                                             wb::api::CancelToken cancel) override
+    {
+        return m_inner.rerank(std::move(request), std::move(cancel));
+    }
+
 protected:
     std::shared_ptr<wb::api::StackApi> m_owned;
     wb::api::StackApi &m_inner;

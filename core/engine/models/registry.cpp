@@ -1,6 +1,7 @@
 #include "engine/models/registry.h"
 
 #include "engine/models/registry_scan.h"
+#include "engine/rerank/rerank_models.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -90,8 +91,8 @@ FolderDescription ModelRegistry::describeFolder(const QString &path)
 ModelRegistry::Entry ModelRegistry::describeRegistered(const api::Model &stored, int64_t created)
 {
     Entry entry{stored, created};
-    if (stored.provider_id != kLocalProvider)
-        return entry;
+    if (stored.provider_id != kLocalProvider || stored.model_type == api::ModelType::Rerank)
+        return entry; // an in-process reranker has no folder of its own
     const api::Json &meta = stored.metadata.value;
     const QString path = QString::fromStdString(metadataString(meta, "path"));
     const FolderDescription d = describeFolder(path);
@@ -166,6 +167,17 @@ api::Result<ModelRegistry::Entry> ModelRegistry::lookup(const std::string &princ
         return std::move(*reg.value());
     if (auto f = findFound(id))
         return std::move(*f);
+    for (api::Model &m : rerank_models::builtin())
+        if (m.identifier == id)
+            return Entry{std::move(m), 0};
+    // llm-rerank/<x>, embedding-rerank/<x>: derived from the local llm x, as the principal sees it.
+    if (const auto base = rerank_models::derivedBase(id)) {
+        auto baseEntry = lookup(principal, *base);
+        if (baseEntry)
+            for (api::Model &m : rerank_models::derivedFrom(baseEntry->model))
+                if (m.identifier == id)
+                    return Entry{std::move(m), baseEntry->created};
+    }
     return modelNotFound(id);
 }
 
@@ -198,7 +210,7 @@ api::Result<api::OpenAIListModelsResponse> ModelRegistry::listModels(const std::
     auto all = m_store.listResources(kKind);
     if (!all)
         return all.error();
-    api::OpenAIListModelsResponse out;
+    std::vector<Entry> entries;
     std::set<std::string> ids;
     for (const store::Resource &r : all.value()) {
         if (!visibleTo(r.owner, principal))
@@ -207,11 +219,24 @@ api::Result<api::OpenAIListModelsResponse> ModelRegistry::listModels(const std::
         if (!stored) // a corrupt entry must not hide every other model
             continue;
         ids.insert(r.id);
-        out.data.push_back(listed(describeRegistered(stored->first, stored->second)));
+        entries.push_back(describeRegistered(stored->first, stored->second));
     }
-    for (const Entry &e : found())
-        if (!ids.count(e.model.identifier))
-            out.data.push_back(listed(e));
+    for (Entry &e : found())
+        if (ids.insert(e.model.identifier).second)
+            entries.push_back(std::move(e));
+    for (api::Model &m : rerank_models::builtin())
+        if (ids.insert(m.identifier).second)
+            entries.push_back(Entry{std::move(m), 0});
+    // The rerankers derived from each local llm, after every model of their own.
+    const size_t own = entries.size();
+    for (size_t i = 0; i < own; ++i)
+        for (api::Model &m : rerank_models::derivedFrom(entries[i].model))
+            if (ids.insert(m.identifier).second)
+                entries.push_back(Entry{std::move(m), entries[i].created});
+
+    api::OpenAIListModelsResponse out;
+    for (const Entry &e : entries)
+        out.data.push_back(listed(e));
     return out;
 }
 
@@ -242,24 +267,30 @@ api::Result<api::Model> ModelRegistry::validate(const api::RegisterModelRequest 
     std::string provider = request.provider_id.value_or("");
     if (provider.empty()) {
         // As models.h says: a folder runs here, a base URL is an endpoint elsewhere.
-        if (meta.contains("path"))
+        if (meta.contains("path") || meta.contains("reranker"))
             provider = kLocalProvider;
         else if (meta.contains("base_url"))
             provider = kOpenAiProvider;
         else
             return api::Error::badRequest(
-                "metadata: give metadata.path (a model folder) or metadata.base_url (an "
-                "OpenAI-compatible endpoint)");
+                "metadata: give metadata.path (a model folder), metadata.base_url (an "
+                "OpenAI-compatible endpoint) or metadata.reranker (an in-process reranker)");
     }
 
     api::Model model;
     model.identifier = request.model_id;
     model.provider_resource_id = request.provider_model_id.value_or(request.model_id);
     model.provider_id = provider;
-    model.model_type = request.model_type.value_or(api::ModelType::Llm);
+    model.model_type = request.model_type.value_or(meta.contains("reranker") ? api::ModelType::Rerank
+                                                                             : api::ModelType::Llm);
     api::Json stored = meta;
 
-    if (provider == kLocalProvider) {
+    if (provider == kLocalProvider && model.model_type == api::ModelType::Rerank) {
+        auto checked = rerank_models::validateRegistration(provider, meta);
+        if (!checked)
+            return checked.error();
+        stored = std::move(checked).value();
+    } else if (provider == kLocalProvider) {
         const auto path = meta.find("path");
         if (path == meta.end() || !path->is_string())
             return api::Error::badRequest("metadata.path: the model folder is required (a string)");
@@ -268,7 +299,8 @@ api::Result<api::Model> ModelRegistry::validate(const api::RegisterModelRequest 
             return api::Error::badRequest("metadata.path: expected an absolute folder path, got '"
                                           + path->get<std::string>() + "'");
         if (model.model_type != api::ModelType::Llm)
-            return api::Error::badRequest("model_type: the local runtime runs llm models only, got '"
+            return api::Error::badRequest("model_type: a local model folder runs as an llm (a reranker "
+                                          "on it is metadata.reranker with metadata.base_model), got '"
                                           + api::toJson(model.model_type).get<std::string>() + "'");
         const QString clean = QDir::cleanPath(folder);
         if (auto usable = checkModelFolder(clean); !usable)
@@ -295,6 +327,12 @@ api::Result<api::Model> ModelRegistry::validate(const api::RegisterModelRequest 
             // "***" is what every answer shows: registering a model as read back keeps its key.
             if (key->is_string() && key->get<std::string>() == kRedacted && existing)
                 stored["api_key"] = existing->metadata.value.value("api_key", "");
+        }
+        if (model.model_type == api::ModelType::Rerank) {
+            auto checked = rerank_models::validateRegistration(provider, stored);
+            if (!checked)
+                return checked.error();
+            stored = std::move(checked).value();
         }
     } else {
         return api::Error::badRequest("provider_id: provider `" + provider
@@ -365,6 +403,8 @@ api::Status ModelRegistry::unregisterModel(const std::string &principal, const s
             return removed.error().status == 404 ? modelNotFound(id) : removed.error();
         return {};
     }
+    if (auto builtin = lookup(principal, id); builtin && builtin->model.model_type == api::ModelType::Rerank)
+        return api::Error::badRequest("Model '" + id + "' is a built-in reranker and cannot be unregistered");
     if (auto f = findFound(id)) {
         const api::Json &meta = f->model.metadata.value;
         const std::string where = metadataString(meta, "source") == "hf-cache"
