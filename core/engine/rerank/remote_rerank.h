@@ -14,9 +14,15 @@
 //
 // The scores are the backend's own, unchanged (they may be raw logits, negative). The answer is
 // checked: an index out of range or repeated, a missing score or a body of another shape is a
-// 502 naming the endpoint. A failed call is a 502 with the backend's status and message; no
-// answer in the endpoint's timeout, 504; the token aborts the call (Error::cancelled()). Blocks
-// the calling thread (a worker thread).
+// 502 naming the endpoint. Read leniently where servers differ: the entries may come as a
+// top-level array, `results` or `data`, the score as `relevance_score` or `score`, extra fields
+// (document, id, usage) are ignored. top_n / max_num_results above the item count is sent as the
+// item count.
+// A failed call is a 502 with the backend's status and message ("... answered HTTP 500: CUDA
+// out of memory"), also for a backend's 4xx: the request reached us fine, the backend failed it
+// (as upstream answers for a failing provider). No connection: 502; no answer in the endpoint's
+// timeout, 504; the token aborts the call (Error::cancelled()). Blocks the calling thread (a
+// worker thread).
 
 #include "api/cancel.h"
 #include "api/rerank.h"
