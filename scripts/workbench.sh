@@ -17,7 +17,7 @@ packages=(
   libvulkan-dev qt6-charts-dev qt6-httpserver-dev qt6-websockets-dev qt6-tools-dev
   qt6-tools-dev-tools qt6-l10n-tools libqt6sql6-sqlite libqt6sql6-psql libqt6svg6-dev
   qt6-qpa-plugins nlohmann-json3-dev libquazip1-qt6-dev qtkeychain-qt6-dev
-  libtorch-dev libopenblas0-pthread
+  libtorch-dev libopenblas0-pthread libstemmer-dev
   python3 python3-pandas python3-openpyxl python3-torch
   wrk python3-fastapi python3-uvicorn
 )

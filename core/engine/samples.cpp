@@ -32,13 +32,19 @@ constexpr Sample kSamples[] = {
      "The facts of sample/capitals-and-facts-qa asked and answered in other words, in the instruct format: "
      "the training set of the bundled fine-tuning example (bundled sample).",
      2},
+    // Not an eval set: the spec has no rerank purpose, so it takes the closest one; the rerank
+    // playground's batch mode reads its query, candidates and relevance columns.
+    {"sample/rerank-queries", "rerank-queries.jsonl", api::DatasetPurpose::EvalQuestionAnswer,
+     "Questions with candidate passages and graded relevance labels (2 answers it, 1 on the topic, "
+     "0 unrelated) for the rerank playground's batch mode (bundled sample).",
+     3},
 };
 
 // The last seeding round a store has had: "1" (the first three samples), "2" (the training set
-// of the fine-tuning example). A store seeded in an earlier round gets only the newer samples, so
+// of the fine-tuning example), "3" (the rerank sample). A store seeded in an earlier round gets only the newer samples, so
 // a sample the user deleted stays deleted.
 constexpr const char *kSeededKey = "samples_seeded";
-constexpr int kSeedingRound = 2;
+constexpr int kSeedingRound = 3;
 constexpr const char *kStarterKey = "starter_model_seeded";
 
 } // namespace
