@@ -35,14 +35,21 @@ QFuture<api::Result<api::RerankResponse>> EngineSession::rerank(api::RerankReque
             return finish(target.error());
         const bool local = target->usesLocalModel();
         const bool remote = target->kind == RerankService::Target::Kind::Remote;
-        auto work = [core, target = std::move(target).value(), request = std::move(request), cancel,
-                     finish] { finish(core->rerank->rerank(target, request, cancel)); }; // catches
+        auto work = [core, target = std::move(target).value(), request = std::move(request), cancel, finish] {
+            api::Result<api::RerankResponse> answer = api::Error::internal("no answer");
+            try {
+                answer = core->rerank->rerank(target, request, cancel);
+            } catch (...) { // rerank() catches its own; this is for the copy of the answer
+                answer = api::Error::internal("unexpected failure");
+            }
+            finish(std::move(answer));
+        };
         if (local)
             core->localInferencePool.start(std::move(work));
         else if (remote)
             core->remoteInferencePool.start(std::move(work));
-        else
-            work();
+        else // BM25: quick for a page of items, but 10,000 long items take a while
+            core->longCallPool.start(std::move(work));
     });
     return future;
 }

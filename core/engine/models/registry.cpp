@@ -157,26 +157,39 @@ api::Result<std::optional<ModelRegistry::Entry>> ModelRegistry::registered(const
     return std::optional<Entry>(describeRegistered(stored->first, stored->second));
 }
 
+api::Result<std::optional<ModelRegistry::Entry>> ModelRegistry::lookupOwn(const std::string &principal,
+                                                                         const std::string &id)
+{
+    auto reg = registered(principal, id);
+    if (!reg || reg.value())
+        return reg;
+    if (auto f = findFound(id))
+        return std::optional<Entry>(std::move(*f));
+    return std::optional<Entry>();
+}
+
 api::Result<ModelRegistry::Entry> ModelRegistry::lookup(const std::string &principal,
                                                         const std::string &id)
 {
-    auto reg = registered(principal, id);
-    if (!reg)
-        return reg.error();
-    if (reg.value())
-        return std::move(*reg.value());
-    if (auto f = findFound(id))
-        return std::move(*f);
+    auto own = lookupOwn(principal, id);
+    if (!own)
+        return own.error();
+    if (own.value())
+        return std::move(*own.value());
     for (api::Model &m : rerank_models::builtin())
         if (m.identifier == id)
             return Entry{std::move(m), 0};
     // llm-rerank/<x>, embedding-rerank/<x>: derived from the local llm x, as the principal sees it.
+    // x is looked up among registered and found models only (never recursively: a derived or
+    // built-in reranker is not an llm, and "llm-rerank/llm-rerank/…" must not recurse).
     if (const auto base = rerank_models::derivedBase(id)) {
-        auto baseEntry = lookup(principal, *base);
-        if (baseEntry)
-            for (api::Model &m : rerank_models::derivedFrom(baseEntry->model))
+        auto baseEntry = lookupOwn(principal, *base);
+        if (!baseEntry)
+            return baseEntry.error();
+        if (baseEntry.value())
+            for (api::Model &m : rerank_models::derivedFrom(baseEntry.value()->model))
                 if (m.identifier == id)
-                    return Entry{std::move(m), baseEntry->created};
+                    return Entry{std::move(m), baseEntry.value()->created};
     }
     return modelNotFound(id);
 }
@@ -263,6 +276,10 @@ api::Result<api::Model> ModelRegistry::validate(const api::RegisterModelRequest 
 {
     if (request.model_id.empty())
         return api::Error::badRequest("model_id: must not be empty");
+    if (rerank_models::isReserved(request.model_id))
+        return api::Error::badRequest("model_id: '" + request.model_id
+                                      + "' is the id of a built-in reranker (bm25, llm-rerank/…, "
+                                        "embedding-rerank/…); choose another id");
     const api::Json &meta = request.metadata.value;
     std::string provider = request.provider_id.value_or("");
     if (provider.empty()) {

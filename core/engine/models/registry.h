@@ -62,6 +62,9 @@ private:
     std::vector<Entry> found();
     api::Result<std::optional<Entry>> registered(const std::string &principal, const std::string &id);
     std::optional<Entry> findFound(const std::string &id);
+    //! A registered model, else a found folder; no built-in or derived reranker.
+    api::Result<std::optional<Entry>> lookupOwn(const std::string &principal, const std::string &id);
+    //! lookupOwn(), then the built-in rerankers, then those derived from a local llm; else 404.
     api::Result<Entry> lookup(const std::string &principal, const std::string &id);
 
     //! `stored`'s metadata completed with what its folder says (local models).

@@ -268,15 +268,18 @@ std::vector<double> bm25RawScores(const std::string &query, const std::vector<st
 
     // Only the query terms' frequencies matter; every term counts for the length. A collection
     // repeats its words, so each distinct word is stemmed and looked up once: `known` maps it to
-    // its query term (or none), one hash lookup per word after that.
+    // its query term (or none), one hash lookup per word after that. Frequencies are kept sparse,
+    // (term, count) per item, so memory grows with the hits, never with items × query terms.
     constexpr size_t kNotInQuery = size_t(-1);
     std::unordered_map<std::string, size_t> known;
     known.reserve(4096);
-    std::vector<uint32_t> tf(n * q, 0); // (N, Q) row-major
+    std::vector<std::vector<std::pair<size_t, uint32_t>>> tf(n); // per item: (query term, count), by term
+    std::vector<double> df(q, 0.0);
     std::vector<double> length(n, 0.0);
     double totalLength = 0.0;
+    std::vector<size_t> hits;
     for (size_t d = 0; d < n; ++d) {
-        uint32_t *row = tf.data() + d * q;
+        hits.clear();
         size_t terms = 0;
         forEachWord(documents[d], [&](const std::string &word, bool stemmable) {
             ++terms;
@@ -286,30 +289,34 @@ std::vector<double> bm25RawScores(const std::string &query, const std::vector<st
                 it = known.emplace(word, inQuery == queryIndex.end() ? kNotInQuery : inQuery->second).first;
             }
             if (it->second != kNotInQuery)
-                ++row[it->second];
+                hits.push_back(it->second);
         });
+        std::sort(hits.begin(), hits.end());
+        for (size_t i = 0; i < hits.size();) {
+            size_t j = i;
+            while (j < hits.size() && hits[j] == hits[i])
+                ++j;
+            tf[d].emplace_back(hits[i], uint32_t(j - i));
+            df[hits[i]] += 1.0;
+            i = j;
+        }
         length[d] = double(terms);
         totalLength += double(terms);
     }
     const double avgdl = totalLength / double(n);
 
     std::vector<double> idf(q, 0.0);
-    for (size_t t = 0; t < q; ++t) {
-        double df = 0.0;
-        for (size_t d = 0; d < n; ++d)
-            df += tf[d * q + t] > 0 ? 1.0 : 0.0;
-        idf[t] = std::log(1.0 + (double(n) - df + 0.5) / (df + 0.5));
-    }
+    for (size_t t = 0; t < q; ++t)
+        idf[t] = std::log(1.0 + (double(n) - df[t] + 0.5) / (df[t] + 0.5));
 
     for (size_t d = 0; d < n; ++d) {
         // All items empty: avgdl 0, and no item has a term anyway.
         const double relativeLength = avgdl > 0.0 ? length[d] / avgdl : 0.0;
         const double norm = params.k1 * (1.0 - params.b + params.b * relativeLength);
         double s = 0.0;
-        for (size_t t = 0; t < q; ++t) {
-            const double f = tf[d * q + t];
-            if (f > 0.0)
-                s += queryCount[t] * idf[t] * f * (params.k1 + 1.0) / (f + norm);
+        for (const auto &[t, count] : tf[d]) { // in query-term order, as the dense sum was
+            const double f = count;
+            s += queryCount[t] * idf[t] * f * (params.k1 + 1.0) / (f + norm);
         }
         scores[d] = s;
     }

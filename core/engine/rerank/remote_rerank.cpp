@@ -10,6 +10,7 @@
 
 #include <QString>
 
+#include <cmath>
 #include <set>
 
 namespace wb::engine {
@@ -191,6 +192,9 @@ api::Result<std::vector<api::RerankData>> remoteRerank(const RemoteRerankTarget 
         const Json *score = scoreOf(entry, target.api);
         if (!score || !score->is_number())
             return api::Error::badGateway(at + " (index " + std::to_string(idx) + ") without a numeric score");
+        if (!std::isfinite(score->get<double>())) // 1e999 parses as inf, and JSON has no inf
+            return api::Error::badGateway(at + " (index " + std::to_string(idx) + ") with a score out of range: "
+                                          + score->dump());
         out.push_back(api::RerankData{idx, score->get<double>()});
     }
     return out;

@@ -93,6 +93,14 @@ std::optional<std::string> derivedBase(const std::string &id)
     return std::nullopt;
 }
 
+bool isReserved(const std::string &id)
+{
+    for (const api::Model &m : builtin())
+        if (m.identifier == id)
+            return true;
+    return startsWith(id, kLlmPrefix) || startsWith(id, kEmbeddingPrefix);
+}
+
 api::Result<api::Json> validateRegistration(const std::string &provider, const api::Json &metadata)
 {
     api::Json out = metadata.is_object() ? metadata : api::Json::object();
@@ -108,6 +116,13 @@ api::Result<api::Json> validateRegistration(const std::string &provider, const a
             out["score"] = kRemoteScore;
         return out;
     }
+    // An in-process reranker has no folder or endpoint of its own; a path here would be stored
+    // unchecked and read by whatever takes a model's path.
+    for (const char *key : {"path", "base_url"})
+        if (out.contains(key))
+            return api::Error::badRequest(std::string("metadata.") + key
+                                          + ": an in-process reranker has none; name its base model in "
+                                            "metadata.base_model");
     auto kind = string(out, "reranker", "");
     if (!kind)
         return kind.error();

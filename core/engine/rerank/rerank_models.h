@@ -40,6 +40,9 @@ std::vector<api::Model> derivedFrom(const api::Model &base);
 //! For `llm-rerank/x` or `embedding-rerank/x`: x (which may itself contain '/').
 std::optional<std::string> derivedBase(const std::string &id);
 
+//! The ids registrations may not take: the built-ins' and the derived rerankers' prefixes.
+bool isReserved(const std::string &id);
+
 //! The stored metadata of a registration with model_type rerank and `provider` (local or openai),
 //! defaults filled in; 400 naming the field otherwise.
 api::Result<api::Json> validateRegistration(const std::string &provider, const api::Json &metadata);

@@ -69,6 +69,13 @@ api::Result<RerankService::Target> RerankService::target(const std::string &prin
         return t;
     }
     const std::string kind = metaString(meta, "reranker");
+    if (kind.empty()) // a cross-encoder folder (…ForSequenceClassification) found on disk
+        return api::Error::badRequest(
+            "Model '" + modelId + "' is a sequence-classification (cross-encoder) folder, which this "
+            "engine does not run; serve it with text-embeddings-inference or vLLM and register that "
+            "endpoint as a remote reranker, or use bm25 or llm-rerank/<a local llm>");
+    if (const auto error = meta.find("error"); error != meta.end() && error->is_string())
+        return api::Error::badRequest("Model '" + modelId + "' cannot run: " + error->get<std::string>());
     if (kind == "bm25") {
         t.kind = Target::Kind::Bm25;
         t.bm25.language = metaString(meta, "language", t.bm25.language);
@@ -112,6 +119,9 @@ api::Status RerankService::checkRequest(const api::RerankRequest &request)
             return api::Error::badRequest("items[" + std::to_string(i)
                                           + "]: images are not supported by the model; give a "
                                             "string or a text part");
+    if (request.items.size() > kMaxItems)
+        return api::Error::badRequest("items: at most " + std::to_string(kMaxItems)
+                                      + " items per request, got " + std::to_string(request.items.size()));
     if (request.max_num_results && *request.max_num_results < 1)
         return api::Error::badRequest("max_num_results: must be at least 1, got "
                                       + std::to_string(*request.max_num_results));
@@ -139,17 +149,17 @@ api::Result<api::RerankResponse> RerankService::rerank(const Target &target,
                                                        const api::RerankRequest &request,
                                                        const api::CancelToken &cancel)
 {
-    if (auto ok = checkRequest(request); !ok)
-        return ok.error();
-    if (request.items.empty())
-        return api::RerankResponse{};
-    const std::string query = *rerankText(request.query);
-    std::vector<std::string> items;
-    items.reserve(request.items.size());
-    for (const api::RerankInput &item : request.items)
-        items.push_back(*rerankText(item));
-
     return guarded([&]() -> api::Result<api::RerankResponse> {
+        if (auto ok = checkRequest(request); !ok)
+            return ok.error();
+        if (request.items.empty())
+            return api::RerankResponse{};
+        const std::string query = *rerankText(request.query);
+        std::vector<std::string> items;
+        items.reserve(request.items.size());
+        for (const api::RerankInput &item : request.items)
+            items.push_back(*rerankText(item));
+
         switch (target.kind) {
         case Target::Kind::Bm25:
             return ranking(bm25Scores(query, items, target.bm25), request.max_num_results);

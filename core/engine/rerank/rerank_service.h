@@ -8,7 +8,8 @@
 //
 // The ranking: by descending score, ties in input order, each index once, cut to
 // max_num_results. Checks, before any work: an image part (query or item) → 400 "images are not
-// supported by the model"; max_num_results below 1 → 400; no items → an empty ranking.
+// supported by the model"; max_num_results below 1 or more than kMaxItems items → 400; no items →
+// an empty ranking.
 // Exceptions stop here and become a 500.
 
 #include "api/cancel.h"
@@ -26,6 +27,10 @@ namespace wb::engine {
 class RerankService
 {
 public:
+    //! More items than this in one request is a 400: the scores of every item are computed and
+    //! sorted at once, and an LLM reranker runs one prompt per item.
+    static constexpr size_t kMaxItems = 10000;
+
     RerankService(ModelRegistry &registry, LocalModelCache &cache);
 
     //! How a rerank model runs.

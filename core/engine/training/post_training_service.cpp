@@ -134,6 +134,9 @@ api::Result<QString> localModelFolder(ModelRegistry &models, const std::string &
         return api::Error::badRequest(field + ": training needs a local model; '" + modelId
                                       + "' is served by provider '" + model->provider_id
                                       + "' (an endpoint cannot be trained here)");
+    if (model->model_type != api::ModelType::Llm)
+        return api::Error::badRequest(field + ": training needs an llm; '" + modelId + "' is a "
+                                      + api::toJson(model->model_type).get<std::string>() + " model");
     if (meta.is_object() && meta.contains("error") && meta["error"].is_string())
         return api::Error::badRequest(field + ": the model '" + modelId + "' cannot run: "
                                       + meta["error"].get<std::string>());

@@ -256,11 +256,26 @@ void TstModelRegistry::listFoundModels()
     auto engine = openEngine();
     const auto list = await(engine->listModels());
     QVERIFY_RESULT(list);
+    // The folders, then the rerankers: bm25, and two derived from every llm that can run.
     std::set<std::string> ids;
-    for (const auto &m : list->data)
+    std::set<std::string> rerankers;
+    std::set<std::string> expectedRerankers{"bm25"};
+    for (const auto &m : list->data) {
+        const api::Json &custom = m.custom_metadata->value;
+        if (custom.value("model_type", "") == "rerank") {
+            rerankers.insert(m.id);
+            continue;
+        }
         ids.insert(m.id);
+        if (custom.value("model_type", "") == "llm" && !custom.contains("error")) {
+            expectedRerankers.insert("llm-rerank/" + m.id);
+            expectedRerankers.insert("embedding-rerank/" + m.id);
+        }
+    }
     QCOMPARE(ids, (std::set<std::string>{"tiny", "plain", "no-tokenizer", "no-weights", "bert",
                                          "single", "extra-only", "acme/chat", "acme/norefs"}));
+    QCOMPARE(rerankers, expectedRerankers);
+    QVERIFY(rerankers.count("llm-rerank/tiny") && !rerankers.count("llm-rerank/no-weights"));
 
     // The OpenAI list shape, with the provider details and the folder's description.
     const api::OpenAIModel *tiny = findListed(list.value(), "tiny");

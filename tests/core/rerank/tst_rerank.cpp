@@ -14,6 +14,7 @@
 #include "api/async.h"
 #include "engine/engine.h"
 #include "engine/rerank/bm25.h"
+#include "engine/rerank/rerank_service.h"
 #include "tiny_model.h"
 
 #include <QTemporaryDir>
@@ -152,6 +153,10 @@ private Q_SLOTS:
     void llmRerankerWithMissingBaseModelNamesIt();
     void registeredRerankersBelongToTheirPrincipal();
     void nothingLostAfterErrors();
+    void nestedDerivedIdsAreNotFoundWithoutRecursion();
+    void builtinIdsAreReservedForRegistrations();
+    void tooManyItemsAre400();
+    void crossEncoderFolderIsRefusedWithTheReason();
 };
 
 void TstRerank::initTestCase()
@@ -162,6 +167,12 @@ void TstRerank::initTestCase()
     qunsetenv("HF_HUB_CACHE");
     qunsetenv("WB_MODEL_PATH");
     QVERIFY_RESULT(test::writeTinyModel(m_dir.filePath(QStringLiteral("models/tiny")), 7, true));
+    // A cross-encoder as found on disk (a Hugging Face reranker folder): listed as rerank.
+    QDir().mkpath(m_dir.filePath(QStringLiteral("models/cross-encoder")));
+    QFile crossEncoder(m_dir.filePath(QStringLiteral("models/cross-encoder/config.json")));
+    QVERIFY(crossEncoder.open(QIODevice::WriteOnly));
+    crossEncoder.write(R"({"architectures": ["XLMRobertaForSequenceClassification"], "model_type": "xlm-roberta"})");
+    crossEncoder.close();
 
     engine::EngineConfig config;
     config.dataDir = m_dir.filePath(QStringLiteral("data"));
@@ -609,6 +620,10 @@ void TstRerank::badRegistrationsNameTheField_data()
     QTest::newRow("b negative") << QByteArray(R"({"reranker":"bm25","b":-0.1})") << "metadata.b";
     QTest::newRow("unknown reranker") << QByteArray(R"({"reranker":"nope"})") << "metadata.reranker";
     QTest::newRow("llm without base model") << QByteArray(R"({"reranker":"llm"})") << "metadata.base_model";
+    QTest::newRow("path on an in-process reranker")
+        << QByteArray(R"({"reranker":"bm25","path":"/tmp"})") << "metadata.path";
+    QTest::newRow("base_url on an in-process reranker")
+        << QByteArray(R"({"reranker":"llm","base_model":"tiny","base_url":"http://x/v1"})") << "metadata.base_url";
     QTest::newRow("bad pooling") << QByteArray(R"({"reranker":"embedding","base_model":"tiny","pooling":"max"})")
                                  << "metadata.pooling";
 }
@@ -695,4 +710,49 @@ void TstRerank::nothingLostAfterErrors()
 }
 
 QTEST_GUILESS_MAIN(TstRerank)
+
+void TstRerank::nestedDerivedIdsAreNotFoundWithoutRecursion()
+{
+    // A derived reranker's base is an llm, never another reranker: the lookup does not recurse,
+    // so a long chain of prefixes is a plain 404 (it once overflowed the stack).
+    std::string id;
+    for (int i = 0; i < 20000; ++i)
+        id += "llm-rerank/";
+    id += "tiny";
+    QVERIFY_ERROR(rerank(rerankRequest(id, "q", strings({"a"}))), 404, "not found");
+    QVERIFY_ERROR(rerank(rerankRequest("llm-rerank/llm-rerank/tiny", "q", strings({"a"}))), 404, "not found");
+    QVERIFY_ERROR(rerank(rerankRequest("embedding-rerank/bm25", "q", strings({"a"}))), 404, "not found");
+    QVERIFY_RESULT(rerank(rerankRequest("bm25", "q", strings({"a"}))));
+}
+
+void TstRerank::builtinIdsAreReservedForRegistrations()
+{
+    for (const char *id : {"bm25", "llm-rerank/mine", "embedding-rerank/tiny"}) {
+        QVERIFY_ERROR(await(m_engine->registerModel(rerankerRequest(id, {{"reranker", "bm25"}}))), 400,
+                      "built-in reranker");
+    }
+    const auto builtin = await(m_engine->getModel("bm25"));
+    QVERIFY_RESULT(builtin);
+    QCOMPARE(builtin->metadata.value.value("language", ""), std::string("english"));
+}
+
+void TstRerank::tooManyItemsAre400()
+{
+    std::vector<std::string> many(engine::RerankService::kMaxItems + 1, "a");
+    QVERIFY_ERROR(rerank(rerankRequest("bm25", "a", strings(many))), 400, "items: at most 10000");
+    many.pop_back();
+    auto all = rerank(rerankRequest("bm25", "a", strings(many)));
+    QVERIFY_RESULT(all);
+    QCOMPARE(all->data.size(), engine::RerankService::kMaxItems);
+}
+
+void TstRerank::crossEncoderFolderIsRefusedWithTheReason()
+{
+    const auto model = await(m_engine->getModel("cross-encoder"));
+    QVERIFY_RESULT(model);
+    QCOMPARE(model->model_type, api::ModelType::Rerank);
+    // Listed (so the models page shows it) but not run here: a 400 that says why, not a 500.
+    QVERIFY_ERROR(rerank(rerankRequest("cross-encoder", "q", strings({"a"}))), 400, "cross-encoder");
+}
+
 #include "tst_rerank.moc"
