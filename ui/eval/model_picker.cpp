@@ -7,6 +7,7 @@
 #include "api/async.h"
 
 #include <QLineEdit>
+#include <QSettings>
 
 namespace wb::ui {
 
@@ -47,19 +48,30 @@ void ModelPicker::refresh()
         setToolTip(m_hint);
         const QString kept = modelId();
         QStringList ids;
+        QHash<QString, ModelInfo> infos;
         for (const api::OpenAIModel &m : r->data) {
             const ModelInfo info = modelInfo(m);
-            if (info.canGenerate() && (m_scope == Scope::AnyProvider || info.isLocal()))
+            const bool listed = m_scope == Scope::RerankOnly
+                                    ? info.modelType == QLatin1String("rerank") && info.error.isEmpty()
+                                    : info.canGenerate() && (m_scope == Scope::AnyProvider || info.isLocal());
+            if (listed) {
                 ids << info.id;
+                infos.insert(info.id, info);
+            }
         }
+        m_infos = std::move(infos);
         ids.sort();
         // Refilling passes through an empty list; watchers (a form that revalidates on every
         // change) should see only the outcome, so the change is announced once at the end.
         QSignalBlocker blocker(this);
         clear();
         addItems(ids);
+        // A remembered model that is gone is not brought back as typed text.
+        const QString remembered = m_rememberKey.isEmpty() ? QString() : QSettings().value(m_rememberKey).toString();
         if (!kept.isEmpty())
             setModelId(kept);
+        else if (!remembered.isEmpty() && ids.contains(remembered))
+            setModelId(remembered);
         else if (!ids.isEmpty())
             setCurrentIndex(0);
         blocker.unblock();
@@ -80,6 +92,29 @@ void ModelPicker::setModelId(const QString &id)
         setCurrentIndex(i);
     else
         setEditText(id);
+}
+
+} // namespace wb::ui
+
+namespace wb::ui {
+
+void ModelPicker::setRememberKey(const QString &key)
+{
+    m_rememberKey = key;
+    if (!key.isEmpty())
+        connect(this, &QComboBox::activated, this, &ModelPicker::rememberChoice, Qt::UniqueConnection);
+}
+
+const ModelInfo *ModelPicker::info(const QString &id) const
+{
+    const auto it = m_infos.constFind(id);
+    return it == m_infos.cend() ? nullptr : &it.value();
+}
+
+void ModelPicker::rememberChoice()
+{
+    if (!m_rememberKey.isEmpty() && !modelId().isEmpty())
+        QSettings().setValue(m_rememberKey, modelId());
 }
 
 } // namespace wb::ui

@@ -4,11 +4,14 @@
 // API. Editable, so a model that is not listed yet (a judge added later, a remote name) can still
 // be typed; the typed text is kept across reloads. The eval page lists every such model; the
 // training form asks for local ones only (endpoints cannot be fine-tuned here) and sets its own
-// placeholder and hint.
+// placeholder and hint. The rerank page lists rerank models instead, and remembers the last choice
+// (QSettings, per picker key) as rerank playgrounds do, so the next session starts with it.
 
 #include "api/stack_api.h"
+#include "models/model_info.h"
 
 #include <QComboBox>
+#include <QHash>
 
 namespace wb::ui {
 
@@ -19,6 +22,7 @@ public:
     enum class Scope {
         AnyProvider, //!< every model that can generate
         LocalOnly,   //!< only those of the "local" provider
+        RerankOnly,  //!< models of type rerank (any provider) instead of generating ones
     };
 
     ModelPicker(api::StackApi &api, QWidget *parent, Scope scope = Scope::AnyProvider);
@@ -32,6 +36,14 @@ public:
     QString modelId() const;
     void setModelId(const QString &id);
     bool isLoading() const { return m_loading; }
+    //! Keeps the chosen model under QSettings `key`: a load with nothing typed or chosen yet picks
+    //! the remembered one (if listed), and choosing from the list or rememberChoice() stores it.
+    void setRememberKey(const QString &key);
+    //! Stores the current id under the remember key (when set and not empty).
+    void rememberChoice();
+    //! What the last load said about a listed model (its metadata, e.g. what a rerank score
+    //! means); nullptr for a typed id that is not listed.
+    const ModelInfo *info(const QString &id) const;
     //! Empty when the last load worked.
     QString loadError() const { return m_error; }
 
@@ -45,6 +57,8 @@ private:
     int m_generation = 0;
     QString m_error;
     QString m_hint;
+    QString m_rememberKey;
+    QHash<QString, ModelInfo> m_infos;
 };
 
 } // namespace wb::ui

@@ -6,6 +6,7 @@
 #include "eval/eval_page.h"
 #include "main_window.h"
 #include "models/models_page.h"
+#include "rerank/rerank_page.h"
 #include "training/training_page.h"
 
 #include <QListWidget>
@@ -16,13 +17,13 @@ namespace wb::ui {
 namespace {
 void addPages(MainWindow &window, api::StackApi &api)
 {
-    // Only pages that work are listed; rerank joins when it is built.
     window.addPage(MainWindow::tr("Datasets"), new DatasetsPage(api, &window));
     window.addPage(MainWindow::tr("Models"), new ModelsPage(api, &window));
     auto *eval = new EvalPage(api, &window);
     window.addPage(MainWindow::tr("Benchmarks & Eval"), eval);
     auto *training = new TrainingPage(api, &window);
     window.addPage(MainWindow::tr("Training"), training);
+    window.addPage(MainWindow::tr("Rerank"), new RerankPage(api, &window));
     // "Evaluate this checkpoint": the eval page with the checkpoint's model chosen, shown.
     QObject::connect(training, &TrainingPage::evaluateCheckpointRequested, eval,
                      [&window, eval](const QString &modelId) {
