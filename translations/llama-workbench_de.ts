@@ -1885,6 +1885,11 @@ Die Workbench bleibt mit %3 verbunden.</translation>
         <source>Training</source>
         <translation>Training</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Rerank</source>
+        <translation>Reranking</translation>
+    </message>
 </context>
 <context>
     <name>wb::ui::MetricChart</name>
@@ -2071,7 +2076,7 @@ Die Workbench bleibt mit %3 verbunden.</translation>
 <context>
     <name>wb::ui::ModelPicker</name>
     <message>
-        <location filename="../ui/eval/model_picker.cpp" line="+22"/>
+        <location filename="../ui/eval/model_picker.cpp" line="+23"/>
         <source>model id</source>
         <translation>Modell-ID</translation>
     </message>
@@ -2718,6 +2723,596 @@ Die Workbench bleibt mit %3 verbunden.</translation>
         <location line="+21"/>
         <source>The model was not added.</source>
         <translation>Das Modell wurde nicht hinzugefügt.</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::RerankBatchPanel</name>
+    <message>
+        <location filename="../ui/rerank/rerank_batch_panel.cpp" line="+64"/>
+        <source>Run batch</source>
+        <translation>Batch ausführen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export CSV…</source>
+        <translation>Als CSV exportieren…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export JSON…</source>
+        <translation>Als JSON exportieren…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optional. Either one number per candidate (graded relevance, 0 = not relevant) or the indices of the relevant candidates; which one is detected per row from the list&apos;s length.</source>
+        <translation>Optional. Entweder eine Zahl pro Kandidat (abgestufte Relevanz, 0 = nicht relevant) oder die Indizes der relevanten Kandidaten; welche Form vorliegt, wird pro Zeile an der Länge der Liste erkannt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A list of strings or text parts (or a JSON string holding one).</source>
+        <translation>Eine Liste von Zeichenketten oder Textteilen (oder eine JSON-Zeichenkette, die eine solche enthält).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>NDCG is computed over the top k of each ranking.</source>
+        <translation>NDCG wird über die obersten k jeder Rangfolge berechnet.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Dataset</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Query column</source>
+        <translation>Abfragespalte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Candidates column</source>
+        <translation>Kandidatenspalte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Labels column</source>
+        <translation>Labelspalte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>k (NDCG@k)</source>
+        <translation>k (NDCG@k)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 of %2 rows</source>
+        <translation>%1 von %2 Zeilen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+7"/>
+        <source>Export batch results</source>
+        <translation>Batch-Ergebnisse exportieren</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+7"/>
+        <source>Could not export the batch results.</source>
+        <translation>Die Batch-Ergebnisse konnten nicht exportiert werden.</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Choose a rerank model.</source>
+        <translation>Wählen Sie ein Reranking-Modell.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a dataset.</source>
+        <translation>Wählen Sie einen Datensatz.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name the query column.</source>
+        <translation>Geben Sie die Abfragespalte an.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name the candidates column.</source>
+        <translation>Geben Sie die Kandidatenspalte an.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen…</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Row</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Query</source>
+        <translation>Abfrage</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Labels</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>NDCG@%1 %2</source>
+        <translation>NDCG@%1 %2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>MRR %1</source>
+        <translation>MRR %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>graded</source>
+        <translation>abgestuft</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>indices</source>
+        <translation>Indizes</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Mean</source>
+        <translation>Mittelwert</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Cancelled after %1 of %2 rows.</source>
+        <translation>Nach %1 von %2 Zeilen abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 rows reranked.</source>
+        <translation>%1 Zeilen neu geordnet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: mean NDCG@%2 %3, mean MRR %4 over %5 labelled rows.</source>
+        <translation>%1: mittlerer NDCG@%2 %3, mittlerer MRR %4 über %5 Zeilen mit Labels.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No labels column: rankings only, no metrics.</source>
+        <translation>Keine Labelspalte: nur Rangfolgen, keine Metriken.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Labels detected: graded relevance in %1 rows, relevant indices in %2 rows.</source>
+        <translation>Erkannte Labels: abgestufte Relevanz in %1 Zeilen, relevante Indizes in %2 Zeilen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>NDCG gain (2^rel − 1) / log2(rank + 1); MRR counts relevance &gt; 0.</source>
+        <translation>NDCG-Gewinn (2^rel − 1) / log2(rank + 1); MRR zählt Relevanz &gt; 0.</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::RerankBatchRunner</name>
+    <message>
+        <location filename="../ui/rerank/rerank_batch.cpp" line="+58"/>
+        <source>Could not read the rows of %1.</source>
+        <translation>Die Zeilen von %1 konnten nicht gelesen werden.</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::RerankItemsEditor</name>
+    <message>
+        <location filename="../ui/rerank/rerank_items_editor.cpp" line="+34"/>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paste</source>
+        <translation>Einfügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Query (Enter runs)</source>
+        <translation>Abfrage (Enter führt aus)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Item</source>
+        <translation>Element</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>One item per row; typing into the empty last row adds one.</source>
+        <translation>Ein Element pro Zeile; Eingaben in der leeren letzten Zeile fügen ein neues hinzu.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>[&quot;first item&quot;, &quot;second item&quot;]</source>
+        <translation>[&quot;erstes Element&quot;, &quot;zweites Element&quot;]</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A JSON array of strings or text parts ({&quot;type&quot;: &quot;text&quot;, &quot;text&quot;: ...}).</source>
+        <translation>Ein JSON-Array von Zeichenketten oder Textteilen ({&quot;type&quot;: &quot;text&quot;, &quot;text&quot;: ...}).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Edit the items as a JSON array (the table and the JSON stay in sync).</source>
+        <translation>Die Elemente als JSON-Array bearbeiten (Tabelle und JSON bleiben synchron).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add the clipboard&apos;s items: a JSON array, or one item per non-empty line.</source>
+        <translation>Die Elemente aus der Zwischenablage hinzufügen: ein JSON-Array oder ein Element pro nicht leerer Zeile.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove every item.</source>
+        <translation>Alle Elemente entfernen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Items</source>
+        <translation>Elemente</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Query</source>
+        <translation>Abfrage</translation>
+    </message>
+    <message>
+        <location line="+119"/>
+        <source>The JSON stays open until it is a valid array: %1</source>
+        <translation>Das JSON bleibt geöffnet, bis es ein gültiges Array ist: %1</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Items must be a JSON array of strings or text parts.</source>
+        <translation>Die Elemente müssen ein JSON-Array von Zeichenketten oder Textteilen sein.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Item %1 is an image: images are not supported here.</source>
+        <translation>Element %1 ist ein Bild: Bilder werden hier nicht unterstützt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Item %1 is neither a string nor a text part.</source>
+        <translation>Element %1 ist weder eine Zeichenkette noch ein Textteil.</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Remove this item</source>
+        <translation>Dieses Element entfernen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove item</source>
+        <translation>Element entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::RerankPage</name>
+    <message>
+        <location filename="../ui/rerank/rerank_page.cpp" line="+64"/>
+        <source>Compare with</source>
+        <translation>Vergleichen mit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rerank</source>
+        <translation>Reranking</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Export CSV…</source>
+        <translation>Als CSV exportieren…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export JSON…</source>
+        <translation>Als JSON exportieren…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A rerank model: bm25, llm-rerank/&lt;model&gt;, embedding-rerank/&lt;model&gt; or a registered one.</source>
+        <translation>Ein Reranking-Modell: bm25, llm-rerank/&lt;model&gt;, embedding-rerank/&lt;model&gt; oder ein registriertes.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Rank the same items with a second model and show both side by side.</source>
+        <translation>Dieselben Elemente mit einem zweiten Modell einordnen und beide nebeneinander anzeigen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>top </source>
+        <translation>Top </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>max_num_results: how many of the best items to return (all by default).</source>
+        <translation>max_num_results: wie viele der besten Elemente zurückgegeben werden (standardmäßig alle).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rerank the items (Enter in the query, or Ctrl+Enter)</source>
+        <translation>Die Elemente neu ordnen (Enter in der Abfrage oder Strg+Enter)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Enter a query and the items to rank, then Rerank.</source>
+        <translation>Geben Sie eine Abfrage und die einzuordnenden Elemente ein und klicken Sie dann auf „Neu ordnen“.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Reranking…</source>
+        <translation>Reranking läuft…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Single query</source>
+        <translation>Einzelne Abfrage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batch over a dataset</source>
+        <translation>Batch über einen Datensatz</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+7"/>
+        <source>Export rerank results</source>
+        <translation>Reranking-Ergebnisse exportieren</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+7"/>
+        <source>Could not export the results.</source>
+        <translation>Die Ergebnisse konnten nicht exportiert werden.</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Choose a rerank model.</source>
+        <translation>Wählen Sie ein Reranking-Modell.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the model to compare with, or untick &quot;Compare with&quot;.</source>
+        <translation>Wählen Sie das Vergleichsmodell oder deaktivieren Sie „Vergleichen mit“.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter a query.</source>
+        <translation>Geben Sie eine Abfrage ein.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add at least one item to rank.</source>
+        <translation>Fügen Sie mindestens ein einzuordnendes Element hinzu.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source>Reranking %n item(s)…</source>
+        <translation>
+            <numerusform>%n Element wird neu geordnet…</numerusform>
+            <numerusform>%n Elemente werden neu geordnet…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Could not rerank with %1.</source>
+        <translation>Das Reranking mit %1 ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>No results.</source>
+        <translation>Keine Ergebnisse.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No new results: the table shows the last run&apos;s.</source>
+        <translation>Keine neuen Ergebnisse: Die Tabelle zeigt die des letzten Laufs.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>%1: the bar shows the raw score (in [0, 1]).</source>
+        <translation>%1: Der Balken zeigt den Rohwert (in [0, 1]).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: the bar shows sigmoid(raw); the raw scores are outside [0, 1].</source>
+        <translation>%1: Der Balken zeigt sigmoid(raw); die Rohwerte liegen außerhalb von [0, 1].</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 score: %2</source>
+        <translation>Bewertung von %1: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 of %2 items ranked.</source>
+        <translation>%1 von %2 Elementen eingeordnet.</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::RerankResultsModel</name>
+    <message>
+        <location filename="../ui/rerank/rerank_results_model.cpp" line="+89"/>
+        <source>Item %1 of the input</source>
+        <translation>Element %1 der Eingabe</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Input position %1, ranked %2</source>
+        <translation>Eingabeposition %1, eingeordnet auf Platz %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The bar shows the %1</source>
+        <translation>Der Balken zeigt: %1</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>%1 ranks this item %2</source>
+        <translation>%1 setzt dieses Element auf Platz %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 did not rank this item</source>
+        <translation>%1 hat dieses Element nicht eingeordnet</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Δ input</source>
+        <translation>Δ Eingabe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bar: %1</source>
+        <translation>Balken: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Raw</source>
+        <translation>Roh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sigmoid</source>
+        <translation>Sigmoid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Δ other</source>
+        <translation>Δ anderes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Δ %1</source>
+        <translation>Δ %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Item</source>
+        <translation>Element</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Places moved against the input order: ▲ up, ▼ down, = kept</source>
+        <translation>Verschiebung in Plätzen gegenüber der Eingabereihenfolge: ▲ nach oben, ▼ nach unten, = unverändert</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The bar shows the raw score (it is already in [0, 1])</source>
+        <translation>Der Balken zeigt den Rohwert (er liegt bereits in [0, 1])</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The bar shows sigmoid(raw): the raw scores are not in [0, 1]</source>
+        <translation>Der Balken zeigt sigmoid(raw): Die Rohwerte liegen nicht in [0, 1]</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The score the model answered, unchanged</source>
+        <translation>Die vom Modell gelieferte Bewertung, unverändert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 / (1 + e^−raw): comparable with logit-scoring models</source>
+        <translation>1 / (1 + e^−raw): vergleichbar mit Modellen, die Logits als Bewertung liefern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Places this model ranks the item above (▲) or below (▼) %1</source>
+        <translation>Plätze, um die dieses Modell das Element höher (▲) oder niedriger (▼) einordnet als %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the other model</source>
+        <translation>das andere Modell</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::RerankScores</name>
+    <message>
+        <location filename="../ui/rerank/rerank_scores.cpp" line="+38"/>
+        <source>raw score</source>
+        <translation>Rohwert</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>sigmoid(raw)</source>
+        <translation>sigmoid(raw)</translation>
     </message>
 </context>
 <context>

@@ -1884,6 +1884,11 @@ The workbench stays connected to %3.</source>
         <source>Training</source>
         <translation>训练</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Rerank</source>
+        <translation>重排序</translation>
+    </message>
 </context>
 <context>
     <name>wb::ui::MetricChart</name>
@@ -2070,7 +2075,7 @@ The workbench stays connected to %3.</source>
 <context>
     <name>wb::ui::ModelPicker</name>
     <message>
-        <location filename="../ui/eval/model_picker.cpp" line="+22"/>
+        <location filename="../ui/eval/model_picker.cpp" line="+23"/>
         <source>model id</source>
         <translation>模型 ID</translation>
     </message>
@@ -2717,6 +2722,595 @@ The workbench stays connected to %3.</source>
         <location line="+21"/>
         <source>The model was not added.</source>
         <translation>未能添加该模型。</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::RerankBatchPanel</name>
+    <message>
+        <location filename="../ui/rerank/rerank_batch_panel.cpp" line="+64"/>
+        <source>Run batch</source>
+        <translation>运行批量重排序</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export CSV…</source>
+        <translation>导出为 CSV…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export JSON…</source>
+        <translation>导出为 JSON…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optional. Either one number per candidate (graded relevance, 0 = not relevant) or the indices of the relevant candidates; which one is detected per row from the list&apos;s length.</source>
+        <translation>可选。可以是每个候选项一个数字（分级相关性，0 = 不相关），也可以是相关候选项的索引；具体是哪一种，会根据每行列表的长度自动识别。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A list of strings or text parts (or a JSON string holding one).</source>
+        <translation>由字符串或文本片段组成的列表（或包含此类列表的 JSON 字符串）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>NDCG is computed over the top k of each ranking.</source>
+        <translation>NDCG 基于每个排序结果的前 k 项计算。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Query column</source>
+        <translation>查询列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Candidates column</source>
+        <translation>候选项列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Labels column</source>
+        <translation>标签列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>k (NDCG@k)</source>
+        <translation>k (NDCG@k)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 of %2 rows</source>
+        <translation>%1 / %2 行</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+7"/>
+        <source>Export batch results</source>
+        <translation>导出批量结果</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+7"/>
+        <source>Could not export the batch results.</source>
+        <translation>无法导出批量结果。</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Choose a rerank model.</source>
+        <translation>请选择一个重排序模型。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a dataset.</source>
+        <translation>请选择一个数据集。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name the query column.</source>
+        <translation>请指定查询列。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name the candidates column.</source>
+        <translation>请指定候选项列。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Query</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>NDCG@%1 %2</source>
+        <translation>NDCG@%1 %2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>MRR %1</source>
+        <translation>MRR %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>graded</source>
+        <translation>分级</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>indices</source>
+        <translation>索引</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Mean</source>
+        <translation>平均值</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Cancelled after %1 of %2 rows.</source>
+        <translation>已在 %2 行中的第 %1 行后取消。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 rows reranked.</source>
+        <translation>已重排序 %1 行。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: mean NDCG@%2 %3, mean MRR %4 over %5 labelled rows.</source>
+        <translation>%1：基于 %5 个带标签的行，平均 NDCG@%2 为 %3，平均 MRR 为 %4。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No labels column: rankings only, no metrics.</source>
+        <translation>没有标签列：仅显示排序结果，不计算指标。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Labels detected: graded relevance in %1 rows, relevant indices in %2 rows.</source>
+        <translation>检测到的标签：%1 行为分级相关性，%2 行为相关索引。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>NDCG gain (2^rel − 1) / log2(rank + 1); MRR counts relevance &gt; 0.</source>
+        <translation>NDCG 增益为 (2^rel − 1) / log2(rank + 1)；MRR 将相关性 &gt; 0 的项视为相关。</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::RerankBatchRunner</name>
+    <message>
+        <location filename="../ui/rerank/rerank_batch.cpp" line="+58"/>
+        <source>Could not read the rows of %1.</source>
+        <translation>无法读取 %1 的行。</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::RerankItemsEditor</name>
+    <message>
+        <location filename="../ui/rerank/rerank_items_editor.cpp" line="+34"/>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Query (Enter runs)</source>
+        <translation>查询（Enter 运行）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Item</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>One item per row; typing into the empty last row adds one.</source>
+        <translation>每行一个条目；在最后的空行中输入即可添加新条目。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>[&quot;first item&quot;, &quot;second item&quot;]</source>
+        <translation>[&quot;第一个条目&quot;, &quot;第二个条目&quot;]</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A JSON array of strings or text parts ({&quot;type&quot;: &quot;text&quot;, &quot;text&quot;: ...}).</source>
+        <translation>由字符串或文本片段（{&quot;type&quot;: &quot;text&quot;, &quot;text&quot;: ...}）组成的 JSON 数组。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Edit the items as a JSON array (the table and the JSON stay in sync).</source>
+        <translation>以 JSON 数组形式编辑条目（表格与 JSON 保持同步）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add the clipboard&apos;s items: a JSON array, or one item per non-empty line.</source>
+        <translation>添加剪贴板中的条目：一个 JSON 数组，或每个非空行一个条目。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove every item.</source>
+        <translation>删除所有条目。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Items</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Query</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <location line="+119"/>
+        <source>The JSON stays open until it is a valid array: %1</source>
+        <translation>在 JSON 成为有效数组之前，它将保持打开：%1</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Items must be a JSON array of strings or text parts.</source>
+        <translation>条目必须是由字符串或文本片段组成的 JSON 数组。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Item %1 is an image: images are not supported here.</source>
+        <translation>第 %1 个条目是图像：此处不支持图像。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Item %1 is neither a string nor a text part.</source>
+        <translation>第 %1 个条目既不是字符串也不是文本片段。</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Remove this item</source>
+        <translation>删除此条目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove item</source>
+        <translation>删除条目</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::RerankPage</name>
+    <message>
+        <location filename="../ui/rerank/rerank_page.cpp" line="+64"/>
+        <source>Compare with</source>
+        <translation>比较对象</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rerank</source>
+        <translation>重排序</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Export CSV…</source>
+        <translation>导出为 CSV…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export JSON…</source>
+        <translation>导出为 JSON…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A rerank model: bm25, llm-rerank/&lt;model&gt;, embedding-rerank/&lt;model&gt; or a registered one.</source>
+        <translation>重排序模型：bm25、llm-rerank/&lt;model&gt;、embedding-rerank/&lt;model&gt; 或已注册的模型。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Rank the same items with a second model and show both side by side.</source>
+        <translation>使用第二个模型对相同条目排序，并将两者并排显示。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>top </source>
+        <translation>前 </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>max_num_results: how many of the best items to return (all by default).</source>
+        <translation>max_num_results：返回多少个最佳条目（默认全部）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rerank the items (Enter in the query, or Ctrl+Enter)</source>
+        <translation>对条目重排序（在查询中按 Enter，或按 Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Enter a query and the items to rank, then Rerank.</source>
+        <translation>请输入查询和要排序的条目，然后点击“重排序”。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Reranking…</source>
+        <translation>正在重排序…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Single query</source>
+        <translation>单个查询</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Batch over a dataset</source>
+        <translation>在数据集上批量运行</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+7"/>
+        <source>Export rerank results</source>
+        <translation>导出重排序结果</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+7"/>
+        <source>Could not export the results.</source>
+        <translation>无法导出结果。</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Choose a rerank model.</source>
+        <translation>请选择一个重排序模型。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the model to compare with, or untick &quot;Compare with&quot;.</source>
+        <translation>请选择用于比较的模型，或取消勾选“比较对象”。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter a query.</source>
+        <translation>请输入查询。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add at least one item to rank.</source>
+        <translation>请至少添加一个要排序的条目。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source>Reranking %n item(s)…</source>
+        <translation>
+            <numerusform>正在对 %n 个条目重排序…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Could not rerank with %1.</source>
+        <translation>无法使用 %1 进行重排序。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>No results.</source>
+        <translation>没有结果。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No new results: the table shows the last run&apos;s.</source>
+        <translation>没有新结果：表格显示的是上一次运行的结果。</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>%1: the bar shows the raw score (in [0, 1]).</source>
+        <translation>%1：分数条显示原始分数（位于 [0, 1] 内）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: the bar shows sigmoid(raw); the raw scores are outside [0, 1].</source>
+        <translation>%1：分数条显示 sigmoid(raw)；原始分数超出 [0, 1]。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 score: %2</source>
+        <translation>%1 的分数：%2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 of %2 items ranked.</source>
+        <translation>已排序 %2 个条目中的 %1 个。</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::RerankResultsModel</name>
+    <message>
+        <location filename="../ui/rerank/rerank_results_model.cpp" line="+89"/>
+        <source>Item %1 of the input</source>
+        <translation>输入中的第 %1 个条目</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Input position %1, ranked %2</source>
+        <translation>输入位置 %1，排名第 %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The bar shows the %1</source>
+        <translation>分数条显示：%1</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>%1 ranks this item %2</source>
+        <translation>%1 将此条目排在第 %2 位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 did not rank this item</source>
+        <translation>%1 未对此条目排序</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Δ input</source>
+        <translation>Δ 输入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bar: %1</source>
+        <translation>分数条：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Raw</source>
+        <translation>原始</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sigmoid</source>
+        <translation>Sigmoid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Δ other</source>
+        <translation>Δ 另一模型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Δ %1</source>
+        <translation>Δ %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Item</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Places moved against the input order: ▲ up, ▼ down, = kept</source>
+        <translation>相对输入顺序移动的名次：▲ 上升，▼ 下降，= 不变</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The bar shows the raw score (it is already in [0, 1])</source>
+        <translation>分数条显示原始分数（它已位于 [0, 1] 内）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The bar shows sigmoid(raw): the raw scores are not in [0, 1]</source>
+        <translation>分数条显示 sigmoid(raw)：原始分数不在 [0, 1] 内</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The score the model answered, unchanged</source>
+        <translation>模型返回的分数，未经变换</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 / (1 + e^−raw): comparable with logit-scoring models</source>
+        <translation>1 / (1 + e^−raw)：可与输出 logit 分数的模型比较</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Places this model ranks the item above (▲) or below (▼) %1</source>
+        <translation>此模型将该条目排在%1之上（▲）或之下（▼）的名次数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the other model</source>
+        <translation>另一个模型</translation>
+    </message>
+</context>
+<context>
+    <name>wb::ui::RerankScores</name>
+    <message>
+        <location filename="../ui/rerank/rerank_scores.cpp" line="+38"/>
+        <source>raw score</source>
+        <translation>原始分数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>sigmoid(raw)</source>
+        <translation>sigmoid(raw)</translation>
     </message>
 </context>
 <context>
