@@ -16,6 +16,7 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <mutex>
@@ -357,6 +358,71 @@ public:
             return state.error();
         std::vector<float> logits(tokens.size() * size_t(m_w->config.vocabSize));
         return run(static_cast<llama::KvState &>(*state.value()), {tokens}, true, logits);
+    }
+
+    api::Result<std::vector<float>> pooledHiddenStates(const std::vector<std::vector<int>> &batch,
+                                                       Pooling pooling) const override
+    {
+        const ModelConfig &c = m_w->config;
+        const size_t B = batch.size(), H = size_t(c.hiddenSize);
+        if (B == 0)
+            return std::vector<float>();
+        size_t longest = 0;
+        for (size_t b = 0; b < B; ++b) {
+            const std::string path = "batch[" + std::to_string(b) + "]";
+            if (batch[b].empty())
+                return api::Error::badRequest(path + ": an empty sequence has no hidden states");
+            if (batch[b].size() > size_t(c.maxPositionEmbeddings))
+                return api::Error::badRequest(path + ": " + std::to_string(batch[b].size())
+                                              + " tokens exceed max_position_embeddings "
+                                              + std::to_string(c.maxPositionEmbeddings));
+            if (auto e = checkIds(batch[b], path); !e)
+                return e.error();
+            longest = std::max(longest, batch[b].size());
+        }
+        auto state = newState(int(B), int(longest));
+        if (!state)
+            return state.error();
+        auto &s = static_cast<llama::KvState &>(*state.value());
+        // Chunks as run(): the attention scores of long sequences stay small. Mean pooling sums
+        // in double over the chunks.
+        const size_t chunk = chunkTokens(B, longest);
+        std::vector<double> sums(pooling == Pooling::Mean ? B * H : 0, 0.0);
+        std::vector<float> pooled(B * H, 0.0f);
+        try {
+            c10::InferenceMode guard;
+            std::vector<std::vector<int>> piece(B);
+            std::vector<float> rows;
+            for (size_t start = 0; start < longest; start += chunk) {
+                size_t T = 0;
+                for (size_t b = 0; b < B; ++b) {
+                    const size_t from = std::min(start, batch[b].size());
+                    const size_t to = std::min(start + chunk, batch[b].size());
+                    piece[b].assign(batch[b].begin() + long(from), batch[b].begin() + long(to));
+                    T = std::max(T, piece[b].size());
+                }
+                rows.resize(B * T * H); // (B, T, H), padding rows ignored below
+                llama::forwardHidden(*m_w, s, piece, rows.data());
+                for (size_t b = 0; b < B; ++b) {
+                    for (size_t t = 0; t < piece[b].size(); ++t) {
+                        const float *row = rows.data() + (b * T + t) * H;
+                        if (pooling == Pooling::Mean) {
+                            for (size_t h = 0; h < H; ++h)
+                                sums[b * H + h] += row[h];
+                        } else if (start + t + 1 == batch[b].size()) {
+                            std::copy_n(row, H, pooled.data() + b * H);
+                        }
+                    }
+                }
+            }
+        } catch (const std::exception &e) {
+            return api::Error::internal(std::string("forward pass failed: ") + e.what());
+        }
+        if (pooling == Pooling::Mean)
+            for (size_t b = 0; b < B; ++b)
+                for (size_t h = 0; h < H; ++h)
+                    pooled[b * H + h] = float(sums[b * H + h] / double(batch[b].size()));
+        return pooled;
     }
 
 private:

@@ -34,6 +34,12 @@ public:
     virtual int length(int b) const = 0;
 };
 
+//! How pooledHiddenStates turns a sequence's hidden states into one vector.
+enum class Pooling {
+    Mean, //!< the mean over the sequence's tokens
+    Last  //!< the last token's
+};
+
 struct LoadOptions
 {
     //! Weights are computed in float32 (the reference numerics), whatever the file's dtype.
@@ -71,6 +77,14 @@ public:
     //! Logits of every position of one sequence without a cache: (T, V) row-major. The reference
     //! for tests (cached vs uncached) and for scoring log-likelihoods.
     virtual api::Result<std::vector<float>> logitsAll(const std::vector<int> &tokens) const = 0;
+
+    //! The final hidden states (after the last norm, before the LM head) of each sequence of
+    //! `batch`, pooled per sequence: (B, C) row-major float32, C = hiddenSize. Without a cache;
+    //! sequences of different lengths run in one padded pass whose padding no real token sees,
+    //! so a sequence's row is the same whatever the batch. An empty sequence or one longer than
+    //! max_position_embeddings is a 400 naming it. Used by the embedding reranker.
+    virtual api::Result<std::vector<float>> pooledHiddenStates(const std::vector<std::vector<int>> &batch,
+                                                               Pooling pooling) const = 0;
 };
 
 //! Writes a randomly initialised model of `config` in Hugging Face layout into `folder`

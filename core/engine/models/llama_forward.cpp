@@ -270,14 +270,13 @@ void ensureWorkspace(const ModelConfig &c, KvState &s, int64_t B, int64_t T)
     ws.steps = T;
 }
 
-} // namespace
-
-void forward(const Weights &w, KvState &s, const std::vector<std::vector<int>> &tokens, bool allPositions,
-             float *out)
+//! Runs every decoder layer over tokens (appending them to the cache): afterwards ws.x (B*T, H)
+//! holds the residual stream before the final norm. Returns the batch's shape.
+Batch runLayers(const Weights &w, KvState &s, const std::vector<std::vector<int>> &tokens)
 {
     const ModelConfig &c = w.config;
     const int64_t H = c.hiddenSize, hd = c.headDim, nh = c.numHeads, nkv = c.numKvHeads, g = nh / nkv;
-    const int64_t I = c.intermediateSize, V = c.vocabSize;
+    const int64_t I = c.intermediateSize;
 
     Batch bt;
     bt.B = int64_t(tokens.size());
@@ -303,7 +302,6 @@ void forward(const Weights &w, KvState &s, const std::vector<std::vector<int>> &
     // One token per sequence at the same length sees every cached key: no mask needed.
     const std::vector<int64_t> last = bt.uniform && T == 1 ? std::vector<int64_t>() : lastKeys(bt);
 
-    const auto f32 = at::TensorOptions().dtype(at::kFloat);
     at::Tensor scores = s.pool->empty({B * nkv, g * T, L}); // reused by every layer
     at::Tensor context = s.pool->empty({B * nkv, g * T, hd});
     const Backend backend = T > 1 && onednn::sgemm() ? Backend::OneDnn : Backend::OpenBlas;
@@ -337,6 +335,22 @@ void forward(const Weights &w, KvState &s, const std::vector<std::vector<int>> &
     }
     for (int64_t b = 0; b < B; ++b)
         s.lengths[size_t(b)] += int(bt.added[size_t(b)]);
+    return bt;
+}
+
+} // namespace
+
+void forward(const Weights &w, KvState &s, const std::vector<std::vector<int>> &tokens, bool allPositions,
+             float *out)
+{
+    const ModelConfig &c = w.config;
+    const int64_t H = c.hiddenSize, V = c.vocabSize;
+    const Batch bt = runLayers(w, s, tokens);
+    const int64_t B = bt.B, T = bt.T, R = B * T;
+    Workspace &ws = s.ws;
+    const auto f32 = at::TensorOptions().dtype(at::kFloat);
+    const float eps = float(c.rmsNormEps);
+    const Backend backend = T > 1 && onednn::sgemm() ? Backend::OneDnn : Backend::OpenBlas;
 
     if (allPositions) { // B == 1: every row is a real token
         kernels::rmsNorm(ws.x.data_ptr<float>(), w.norm.data_ptr<float>(), ws.h.data_ptr<float>(), R, H, eps);
@@ -354,6 +368,14 @@ void forward(const Weights &w, KvState &s, const std::vector<std::vector<int>> &
     }
     at::Tensor logits = at::from_blob(out, {B, V}, f32);
     linearInto(backend, logits, normed, w.lmHead, at::Tensor());
+}
+
+void forwardHidden(const Weights &w, KvState &s, const std::vector<std::vector<int>> &tokens, float *out)
+{
+    const Batch bt = runLayers(w, s, tokens);
+    // (B*T, H): the final norm of every row, padding rows included (they are finite).
+    kernels::rmsNorm(s.ws.x.data_ptr<float>(), w.norm.data_ptr<float>(), out, bt.B * bt.T, w.config.hiddenSize,
+                     float(w.config.rmsNormEps));
 }
 
 } // namespace wb::engine::llama

@@ -118,4 +118,9 @@ public:
 void forward(const Weights &w, KvState &state, const std::vector<std::vector<int>> &tokens,
              bool allPositions, float *out);
 
+//! Appends tokens[b] to sequence b like forward(), but writes the final-norm hidden states of
+//! every row instead of logits: (B, T, H) with T = max_b tokens[b].size(); rows t >= the length
+//! of tokens[b] are padding (finite, unspecified). Throws what ATen throws.
+void forwardHidden(const Weights &w, KvState &state, const std::vector<std::vector<int>> &tokens, float *out);
+
 } // namespace wb::engine::llama
