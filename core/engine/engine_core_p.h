@@ -8,6 +8,7 @@
 #include "api/async.h"
 #include "engine/datasets/dataset_service.h"
 #include "engine/datasets/source_resolver.h"
+#include "engine/guarded.h"
 #include "engine/eval/benchmark_service.h"
 #include "engine/eval/eval_service.h"
 #include "engine/inference/inference_service.h"
@@ -22,7 +23,6 @@
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
-#include <exception>
 
 namespace wb::engine {
 
@@ -84,23 +84,18 @@ public:
         if (!core->datasets)
             return api::readyResult<T>(api::Error::internal("the engine is not open"));
         return QtConcurrent::run(&threads, [core, work = std::move(work)]() -> api::Result<T> {
-            try {
-                return work(*core);
-            } catch (const std::exception &e) {
-                return api::Error::internal(std::string("unexpected failure: ") + e.what());
-            } catch (...) {
-                return api::Error::internal("unexpected failure");
-            }
+            return guarded<T>([&] { return work(*core); });
         });
     }
 
-    //! Runs an inference call in two steps: the model lookup on the engine's pool (it reads the
-    //! store), then `work(core, target)` on the inference threads its kind of model uses.
-    template<typename T, typename F>
-    static QFuture<api::Result<T>> runInference(const std::shared_ptr<EngineCore> &core,
-                                                std::string principal, std::string modelId, F work)
+    //! Runs a call in two steps: `resolve(core)` (a model lookup: it reads the store) on the
+    //! engine's pool, then `work(core, target)` on the threads `threadsFor(core, target)` names
+    //! (an inference pool: a generation must not hold up dataset calls).
+    template<typename T, typename Target, typename Resolve, typename ThreadsFor, typename F>
+    static QFuture<api::Result<T>> runResolved(const std::shared_ptr<EngineCore> &core, Resolve resolve,
+                                               ThreadsFor threadsFor, F work)
     {
-        if (!core->inference)
+        if (!core->datasets)
             return api::readyResult<T>(api::Error::internal("the engine is not open"));
         auto promise = std::make_shared<QPromise<api::Result<T>>>();
         promise->start();
@@ -109,24 +104,33 @@ public:
             promise->addResult(std::move(r));
             promise->finish();
         };
-        core->pool.start([core, principal = std::move(principal), modelId = std::move(modelId),
+        core->pool.start([core, resolve = std::move(resolve), threadsFor = std::move(threadsFor),
                           work = std::move(work), finish]() mutable {
-            api::Result<InferenceService::Target> target = api::Error::internal("no target");
-            try {
-                target = core->inference->target(principal, modelId);
-            } catch (const std::exception &e) {
-                target = api::Error::internal(std::string("unexpected failure: ") + e.what());
-            } catch (...) {
-                target = api::Error::internal("unexpected failure");
-            }
+            api::Result<Target> target = guarded<Target>([&] { return resolve(*core); });
             if (!target)
                 return finish(target.error());
-            QThreadPool &threads = target->local ? core->localInferencePool : core->remoteInferencePool;
+            QThreadPool &threads = threadsFor(*core, target.value());
             threads.start([core, target = std::move(target).value(), work = std::move(work), finish] {
-                finish(work(*core, target)); // InferenceService catches what torch throws
+                finish(guarded<T>([&] { return work(*core, target); }));
             });
         });
         return future;
+    }
+
+    //! An inference call: the model's target, then the inference threads its kind of model uses.
+    template<typename T, typename F>
+    static QFuture<api::Result<T>> runInference(const std::shared_ptr<EngineCore> &core,
+                                                std::string principal, std::string modelId, F work)
+    {
+        return runResolved<T, InferenceService::Target>(
+            core,
+            [principal = std::move(principal), modelId = std::move(modelId)](EngineCore &c) {
+                return c.inference->target(principal, modelId);
+            },
+            [](EngineCore &c, const InferenceService::Target &target) -> QThreadPool & {
+                return target.local ? c.localInferencePool : c.remoteInferencePool;
+            },
+            std::move(work));
     }
 };
 

@@ -1,26 +1,11 @@
 #include "engine/inference/inference_service.h"
 
+#include "engine/guarded.h"
+
 #include <exception>
 #include <future>
 
 namespace wb::engine {
-
-namespace {
-
-//! Runs `f`, turning anything thrown (libtorch, std::bad_alloc) into a 500.
-template<typename T, typename F>
-api::Result<T> guarded(F f)
-{
-    try {
-        return f();
-    } catch (const std::exception &e) {
-        return api::Error::internal(std::string("unexpected failure: ") + e.what());
-    } catch (...) {
-        return api::Error::internal("unexpected failure");
-    }
-}
-
-} // namespace
 
 InferenceService::InferenceService(ModelRegistry &registry, LocalModelCache &cache)
     : m_registry(registry), m_cache(cache)

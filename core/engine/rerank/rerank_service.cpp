@@ -1,5 +1,7 @@
 #include "engine/rerank/rerank_service.h"
 
+#include "engine/guarded.h"
+
 #include <QUrl>
 
 #include <algorithm>
@@ -20,18 +22,6 @@ double metaNumber(const api::Json &meta, const char *key, double fallback)
 {
     const auto it = meta.find(key);
     return it != meta.end() && it->is_number() ? it->get<double>() : fallback;
-}
-
-template<typename F>
-auto guarded(F work) -> decltype(work())
-{
-    try {
-        return work();
-    } catch (const std::exception &e) {
-        return api::Error::internal(std::string("rerank failed: ") + e.what());
-    } catch (...) {
-        return api::Error::internal("rerank failed");
-    }
 }
 
 } // namespace
@@ -149,7 +139,7 @@ api::Result<api::RerankResponse> RerankService::rerank(const Target &target,
                                                        const api::RerankRequest &request,
                                                        const api::CancelToken &cancel)
 {
-    return guarded([&]() -> api::Result<api::RerankResponse> {
+    return guarded<api::RerankResponse>([&]() -> api::Result<api::RerankResponse> {
         if (auto ok = checkRequest(request); !ok)
             return ok.error();
         if (request.items.empty())
