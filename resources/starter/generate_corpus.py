@@ -14,6 +14,10 @@ data), so the output is the same on every run:
                             across digits, so numbers stay digit by digit), ChatML's special tokens
   tokenizer/tokenizer_config.json
                             the ChatML chat template, eos <|im_end|>
+  corpus/relevance.jsonl    the LLM reranker's relevance question (see "relevance rows" below)
+  relevance-heldout.jsonl   groups of a query, its relevant document and two others, from subjects,
+                            query forms and document shapes the corpus does not use: the
+                            generalisation check of `train-starter-model rerank`
   ../samples/capitals-and-facts-train.jsonl
                             the sample facts phrased differently from the benchmark's questions
                             (instruct rows: chat_completion_input, expected_answer, input_query),
@@ -323,6 +327,268 @@ def dialog_rows(country_qas):
     return rows
 
 
+
+# --- relevance rows: the LLM reranker's prompt ------------------------------------------------------
+#
+# The workbench's LLM reranker (core/engine/rerank/local_rerankers.h) asks a model, for each item,
+# the user message RELEVANCE_PROMPT and scores P(yes) / (P(yes) + P(no)) at the first token of the
+# answer. These rows teach the starter model that question as a *matching* skill: a document is
+# relevant when it talks about the query's subject, i.e. when the subject's surface form appears in
+# it (capitalised at the start of a sentence, after "a"/"the", anywhere in the sentence). Subjects
+# come from a large, varied pool (the corpus' invented entities, pseudo-words, multi-word phrases
+# of common words, names with symbols and digits) so that no topic can be memorised instead.
+# Negatives talk about another subject, often one sharing a word with the query's subject or its
+# question words ("is", "are", "good", "learning"...), in the same sentence shapes as positives.
+#
+# A separate generator (its own seed), so the older files stay byte-identical; the tokenizer's
+# merges are still learnt on the older files only, which keeps the tokenizer, and so the bundled
+# weights can be trained further instead of from scratch.
+#
+# Held out, and checked: upstream's semantic cases (test_rerank.py) and their subjects never occur.
+# A few subjects, query forms and document shapes are reserved for relevance-heldout.jsonl, the
+# generalisation check of `train-starter-model rerank`.
+
+RELEVANCE_PROMPT = "Query: {query}\nDocument: {document}\n{instruction}"
+RELEVANCE_INSTRUCTION = "Is the document relevant to the query? Answer yes or no."
+RELEVANCE_GROUPS = 6000        # each: one relevant and one other document (balanced yes/no)
+HELDOUT_GROUPS = 300           # each: one relevant and two other documents, as upstream's cases
+UPSTREAM_HELD_OUT = [
+    "What is a reranking model?", "A reranking model reranks a list of items based on the query.",
+    "Machine learning algorithms learn patterns from data.", "Python is a programming language.",
+    "What is C++?", "C++ is a programming language.", "Learning new things is interesting.",
+    "Books provide knowledge and entertainment.", "What are good learning habits?",
+    "Good learning habits include reading daily and taking notes.", "Cooking pasta is a fun activity.",
+    "Plants need water and sunlight.",
+]
+BENCH_LOWER = [n.lower() for c, k in BENCH_CAPITALS for n in (c, k)]
+FORBIDDEN_WORDS = ["C++", "rerank", "learning habits", "Rerank", "Learning habits"]
+
+NOUNS = """kettle lantern bicycle violin telescope compass garden bridge volcano glacier harbor engine
+robot camera piano tractor satellite submarine umbrella backpack castle lighthouse windmill orchard
+desert forest island canyon meadow battery magnet crystal mirror clock candle ladder hammer needle
+basket wallet helmet kite drum flute guitar trumpet sculpture painting poem recipe soup bread cheese
+coffee tea honey rice noodle pepper tomato potato apple banana mango lemon carrot onion owl eagle
+dolphin whale shark tiger horse rabbit frog bee ant butterfly wolf fox bear elephant giraffe penguin
+parrot salmon oak cactus fern moss mushroom tulip database spreadsheet browser keyboard printer router
+compiler protocol password website sensor thermostat microscope vaccine vitamin muscle skeleton lung
+tooth marathon chess football tennis yoga karate ballet opera jazz theater museum school hospital
+airport railway highway tunnel canal bakery pharmacy election parliament budget loan insurance
+contract patent rainbow thunder earthquake tornado tide comet asteroid galaxy nebula eclipse
+sandwich pancake blanket pillow scooter sailboat helicopter drone tablet laptop podcast newspaper
+festival wedding puzzle riddle lottery circus carpet curtain bucket shovel saddle anchor compost
+fountain statue pyramid temple mosaic quilt pottery origami vinegar yogurt walnut peanut cinnamon
+ginger garlic spinach cabbage pumpkin melon cherry grape peach plum coconut avocado almond""".split()
+ADJECTIVES = """good quiet solar electric wooden ancient modern tiny giant smart safe healthy cheap
+fast slow bright dark warm cold green red blue golden silver simple strong soft heavy light fresh
+young old hidden floating portable digital organic wild rare secret friendly noisy busy lazy happy
+clever careful daily local public private frozen spicy sweet bitter sour""".split()
+GERUNDS = """cooking writing running saving drawing swimming gardening painting travelling baking
+fishing driving teaching singing dancing coding reading sleeping walking climbing sailing knitting
+cycling hiking camping shopping cleaning budgeting breathing stretching typing counting""".split()
+PLURAL_HEADS = """routines skills manners tools methods rules games recipes exercises tips practices
+ideas lessons tricks steps secrets plans goals clubs classes""".split()
+PLACES = """the mountains|the city|small villages|the north|the south|old castles|the desert|the islands|
+many schools|every kitchen|the countryside|large farms|the harbor|busy markets|cold countries""".replace("\n", "").split("|")
+CATEGORIES = """a tool|a machine|a game|a plant|an animal|a place|a drink|a dish|a kind of music|a sport|
+a kind of software|a building|a vehicle|a festival|a language|an instrument|a fruit|a habit|a method|
+a material|a company|a river|a city|an idea|a hobby|a device|a book|a dance""".replace("\n", "").split("|")
+PURPOSES = """keep food cold|measure the weather|travel long distances|write letters|grow vegetables|
+learn faster|store data|clean the house|make music|save money|find their way|carry water|build houses|
+send messages|keep warm|take photos|sort numbers|catch fish|fix machines|plan trips|count votes|
+bake bread|train dogs|read old maps""".replace("\n", "").split("|")
+TRAITS = """its bright colors|its long history|its strange shape|its loud sound|its sweet taste|
+its speed|its small size|its great strength|its soft surface|its clever design|its low price|
+its warm light""".replace("\n", "").split("|")
+SUBJECT_VERBS = """helps people relax|needs a lot of care|changes every year|works without power|
+makes people happy|was invented a long time ago|is easy to learn|can be very dangerous|
+moves very slowly|comes in many colors|lasts for many years|grows quickly in spring|
+uses very little energy|is loved by children|breaks easily""".replace("\n", "").split("|")
+# Sentences about no subject at all, made of generic words the queries also use.
+GENERIC_SENTENCES = """Learning new skills is always useful.|Reading every day is a good idea.|
+Many people enjoy long walks in the park.|The weather is nice today.|Music can change your mood.|
+Good food makes people happy.|Sleep is important for everyone.|Friends help each other.|
+A new day brings new chances.|Some people work better in the morning.|Water is needed by all living things.|
+Practice makes things easier.|Travelling shows you new places.|Children learn by playing.|
+Writing things down helps you remember.|Exercise keeps the body strong.|There are many ways to solve a problem.|
+What you learn stays with you.|Old buildings tell stories of the past.|It is good to ask questions.""".replace("\n", "").split("|")
+
+QUERY_FORMS = ["What is {X}?", "What is a {X}?", "What is the {X}?", "What are {X}?", "Tell me about {X}.",
+               "How does {X} work?", "Who made {X}?", "Where can I find {X}?", "Explain {X}.",
+               "Why is {X} useful?", "{X}", "{X}?", "what is {X}", "Describe {X}.",
+               "What do you know about {X}?", "Information about {X}", "Is {X} good?",
+               "When was {X} invented?", "What does {X} do?", "Give me facts about {X}.",
+               "How do I use {X}?", "What are good {X}?", "Define {X}."]
+QUERY_FORMS_HELDOUT = ["Can you tell me what {X} is?", "I want to know more about {X}."]
+BOOK_QUERY_FORMS = ["Who wrote {X}?", "Who is the author of {X}?", "When was {X} published?"]
+
+DOC_FORMS = ["{Xc} is {cat}.", "{Xc} is {cat} that {verb}.", "{Xc} {verb}.", "A {X} {verb}.",
+             "The {X} is known for {trait}.", "Many people like {X} because it {verb}.",
+             "People use {X} to {purpose}.", "In {place}, {X} is very common.",
+             "{Xc} was first seen in {place}.", "You can find {X} in {place}.",
+             "Everyone who knows {X} says it {verb}.", "{Xc}, {cat}, {verb}.",
+             "Without {X}, it is hard to {purpose}.", "The best thing about {X} is {trait}.",
+             "{Xc} is popular in {place} because it {verb}.", "Some say that {X} {verb}.",
+             "{Xc} include {a} and {b}.", "There is {cat} called {X}.",
+             "My friend uses {X} every day to {purpose}.", "{Xc} is used to {purpose}."]
+DOC_FORMS_HELDOUT = ["Experts agree that {X} {verb}.", "Long ago, {X} was used to {purpose}."]
+
+
+def pseudo_word(r, used_words, syllables=(1, 3)):
+    while True:
+        w = "".join(r.choice(ONSETS) + r.choice(VOWELS) + r.choice(CODAS) for _ in range(r.randint(*syllables)))
+        if 3 <= len(w) <= 11 and w not in used_words and not any(b in w for b in BENCH_LOWER):
+            used_words.add(w)
+            return w
+
+
+def symbol_name(r, used_words):
+    """Names read by their surface form: letters with symbols and digits ("Q++", "Zub#", "K9 engine")."""
+    letters = "ABDEFGHJKLMNPQRSTVWXYZ"  # no C: "C++" stays unseen
+    while True:
+        stem = r.choice([r.choice(letters), r.choice(letters) + r.choice("aeiou") + r.choice("bdgklmnprstvz"),
+                         pseudo_word(r, set()).capitalize()])
+        kind = r.randrange(7)
+        if kind == 0:
+            name = stem + "++"
+        elif kind == 1:
+            name = stem + "#"
+        elif kind == 2:
+            name = stem + str(r.randint(1, 99))
+        elif kind == 3:
+            name = stem + str(r.randint(1, 9)) + " " + r.choice(NOUNS)
+        elif kind == 4:
+            name = stem + "-" + str(r.randint(2, 999))
+        elif kind == 5:
+            name = stem + r.choice(["+", "!", "&", "*", ".js", ".io", "3D", "X"])
+        else:
+            name = r.choice(letters) + "." + r.choice(letters) + "."
+        if name not in used_words:
+            used_words.add(name)
+            return name
+
+
+def subject_pool(r, nouns, adjectives, gerunds, count, used_words, entities):
+    """`count` subjects of every kind; each is (text, is_book)."""
+    pool = []
+    for _ in range(count):
+        kind = r.random()
+        if kind < 0.14 and entities:
+            pool.append(r.choice(entities))
+            continue
+        if kind < 0.30:
+            x = pseudo_word(r, used_words)
+            x = x.capitalize() if r.random() < 0.6 else x
+        elif kind < 0.45:
+            x = symbol_name(r, used_words)
+        elif kind < 0.57:
+            x = r.choice(nouns)
+        elif kind < 0.70:
+            x = r.choice(adjectives) + " " + r.choice(nouns)
+        elif kind < 0.80:
+            x = r.choice(adjectives) + " " + r.choice(gerunds) + " " + r.choice(PLURAL_HEADS)
+        elif kind < 0.88:
+            x = r.choice(gerunds) + " " + r.choice(PLURAL_HEADS)
+        elif kind < 0.94:
+            x = r.choice(nouns) + " " + r.choice(nouns)
+        else:
+            x = pseudo_word(r, used_words).capitalize() + " " + r.choice(nouns)
+        pool.append((x, False))
+    return pool
+
+
+def near_subject(r, x, nouns, adjectives, gerunds):
+    """Another subject that shares a word with x (for multi-word x), or a close one."""
+    words = x.split(" ")
+    if len(words) > 1:
+        i = r.randrange(len(words))
+        repl = r.choice(nouns + adjectives + gerunds + PLURAL_HEADS)
+        words[i] = repl
+        y = " ".join(words)
+        return y if y != x else None
+    return None
+
+
+def capitalise(s):
+    return s[:1].upper() + s[1:]
+
+
+def document(r, x, forms):
+    f = r.choice(forms)
+    a, b = r.sample(NOUNS, 2)
+    d = f.format(X=x, Xc=capitalise(x), cat=r.choice(CATEGORIES), verb=r.choice(SUBJECT_VERBS),
+                 trait=r.choice(TRAITS), purpose=r.choice(PURPOSES), place=r.choice(PLACES),
+                 a=r.choice(["many " + a + "s", "a " + a, "the " + a]), b=r.choice(["a " + b, "some " + b + "s"]))
+    # Upstream's items end with ". " (a trailing space); ours do sometimes.
+    return d + (" " if r.random() < 0.4 else "")
+
+
+def query(r, x, is_book, forms):
+    q = r.choice(BOOK_QUERY_FORMS if is_book and r.random() < 0.5 else forms).format(X=x)
+    return q + r.choice(["", "", " ", "  "]) if r.random() < 0.5 else q + r.choice(["", " "])
+
+
+def relevance_message(q, d, answer):
+    prompt = RELEVANCE_PROMPT.replace("{instruction}", RELEVANCE_INSTRUCTION).replace("{query}", q, 1)
+    prompt = prompt.replace("{document}", d, 1)
+    return [{"role": "user", "content": prompt}, {"role": "assistant", "content": answer}]
+
+
+def negative(r, x, pool, nouns, adjectives, gerunds, forms):
+    roll = r.random()
+    if roll < 0.3:
+        y = near_subject(r, x, nouns, adjectives, gerunds)
+        if y:
+            return document(r, y, forms)
+    if roll < 0.45:
+        return r.choice(GENERIC_SENTENCES) + (" " if r.random() < 0.4 else "")
+    while True:
+        y, _ = r.choice(pool)
+        if y != x and y.lower() not in x.lower() and x.lower() not in y.lower():
+            return document(r, y, forms)
+
+
+def relevance_rows(entities):
+    r = random.Random(SEED + 7)
+    nouns = sorted(NOUNS)
+    r.shuffle(nouns)
+    # Reserved for the held-out check: a sixth of the nouns, some adjectives and gerunds.
+    held_nouns, train_nouns = nouns[:len(nouns) // 6], nouns[len(nouns) // 6:]
+    adjectives, gerunds = sorted(ADJECTIVES), sorted(GERUNDS)
+    r.shuffle(adjectives)
+    r.shuffle(gerunds)
+    held_adj, train_adj = adjectives[:8], adjectives[8:]
+    held_ger, train_ger = gerunds[:5], gerunds[5:]
+    used_words = {w.lower() for w in NOUNS + ADJECTIVES + GERUNDS}
+    used_words |= {e.lower() for e, _ in entities}
+    train_pool = subject_pool(r, train_nouns, train_adj, train_ger, 4000, used_words, entities)
+    rows = []
+    for _ in range(RELEVANCE_GROUPS):
+        x, is_book = r.choice(train_pool)
+        q = query(r, x, is_book, QUERY_FORMS)
+        pos = document(r, x, DOC_FORMS)
+        neg = negative(r, x, train_pool, train_nouns, train_adj, train_ger, DOC_FORMS)
+        rows.append(relevance_message(q, pos, "yes"))
+        rows.append(relevance_message(q, neg, "no"))
+    r.shuffle(rows)
+
+    # Held out: subjects from the reserved words and fresh pseudo-words and symbol names (none
+    # of the corpus' entities), reserved query forms and document shapes half of the time.
+    held_pool = [s for s in subject_pool(r, held_nouns, held_adj, held_ger, 600, used_words, [])
+                 if not any(w in train_nouns + train_adj + train_ger for w in s[0].split(" "))]
+    held = []
+    for _ in range(HELDOUT_GROUPS):
+        x, _ = r.choice(held_pool)
+        qf = QUERY_FORMS_HELDOUT + QUERY_FORMS if r.random() < 0.5 else QUERY_FORMS_HELDOUT
+        df = DOC_FORMS_HELDOUT if r.random() < 0.5 else DOC_FORMS
+        items = [document(r, x, df)] + [negative(r, x, held_pool, held_nouns, held_adj, held_ger, df)
+                                         for _ in range(2)]
+        order = list(range(3))
+        r.shuffle(order)
+        held.append({"query": query(r, x, False, qf), "items": [items[i] for i in order],
+                     "relevant": order.index(0)})
+    return rows, held
+
+
 def write_jsonl(path, rows):
     with open(path, "w", encoding="utf-8") as f:
         for r in rows:
@@ -357,8 +623,27 @@ def main():
         rng.shuffle(rows)
         write_jsonl(os.path.join(HERE, "corpus", name + ".jsonl"), [{"messages": m} for m in rows])
 
+    # The merges are learnt on these files only (not on relevance.jsonl), so the tokenizer stays
+    # the one the bundled weights were trained with.
     write_tokenizer([m for rows in corpus.values() for m in rows])
     write_finetune_sample()
+    write_relevance(bench_names)
+
+
+def write_relevance(bench_names):
+    entities = ([(c[k], False) for c in countries for k in ("name", "capital", "city", "language", "river")]
+                + [(c["name"], False) for c in creatures] + [(e["name"], False) for e in elements]
+                + [(p["name"], False) for p in planets] + [('"' + b["title"] + '"', True) for b in books]
+                + [(b["author"], False) for b in books])
+    rows, held = relevance_rows(entities)
+    for name, data in (("relevance", rows), ("relevance-heldout", held)):
+        text = json.dumps(data, ensure_ascii=False)
+        for word in bench_names + FORBIDDEN_WORDS + UPSTREAM_HELD_OUT:
+            assert word not in text, (name, word)
+    write_jsonl(os.path.join(HERE, "corpus", "relevance.jsonl"), [{"messages": m} for m in rows])
+    write_jsonl(os.path.join(HERE, "relevance-heldout.jsonl"), held)
+    print(f"relevance: {len(rows)} rows, {sum(m[1]['content'] == 'yes' for m in rows)} yes; "
+          f"held out: {len(held)} groups")
 
 
 # --- the tokenizer ------------------------------------------------------------------------------------

@@ -10,6 +10,15 @@
 //   train-starter-model measure  eval of the starter model, the fine-tuning preset
 //                                (resources/starter/finetune-capitals.json) run on its dataset,
 //                                eval of the fine-tuned checkpoint: the two figures
+//   train-starter-model rerank   the LLM and embedding rerankers (local_rerankers.h) of a model on
+//                                upstream's semantic cases (never in the corpus) and on
+//                                resources/starter/relevance-heldout.jsonl (generated like
+//                                corpus/relevance.jsonl, from subjects, query forms and document
+//                                shapes the corpus does not use): rankings and accuracy
+//
+// `train --from <model folder>` continues from that model's weights instead of a random start
+// (the tokenizer must be the corpus' tokenizer, byte for byte); `--exclude <file>` leaves a corpus
+// file out (the first stage of the bundled model did not have relevance.jsonl).
 //
 // Everything is deterministic in its seeds; the figures vary only with the thread count (float
 // sums in a different order).
@@ -18,6 +27,7 @@
 #include "api/post_training.h"
 #include "engine/models/causal_lm.h"
 #include "engine/models/local_model.h"
+#include "engine/rerank/local_rerankers.h"
 #include "engine/training/trainer.h"
 #include "engine/training/training_data.h"
 
@@ -29,6 +39,7 @@
 #include <QFileInfo>
 #include <QTemporaryDir>
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -264,7 +275,10 @@ struct TrainOptions
     double lr = 3e-3;
     int batchSize = 8;
     int maxSteps = 0; //!< per epoch; 0: all
+    int warmup = 30;
     uint64_t seed = 1;
+    QString from; //!< a model folder to continue from; empty: a random start
+    QStringList exclude; //!< corpus files left out (file names, e.g. relevance.jsonl)
 };
 
 api::Status trainStarter(const Paths &paths, const QString &work, const TrainOptions &o)
@@ -283,13 +297,27 @@ api::Status trainStarter(const Paths &paths, const QString &work, const TrainOpt
     const ModelConfig config = starterConfig(tokenizer.value()->vocabSize(), *imEnd, *endOfText);
 
     // The random start, with the tokenizer files next to it (runTraining copies them into every
-    // checkpoint).
-    const QString base = QDir(work).filePath("base");
-    if (auto w = writeRandomModel(base, config, o.seed, 0.02); !w)
-        return w;
-    for (const char *file : {"tokenizer.json", "tokenizer_config.json"})
-        if (auto c = copyFile(starter.filePath(QString("tokenizer/") + file), QDir(base).filePath(file)); !c)
-            return c;
+    // checkpoint); or the model to continue from, which must read text as the corpus' tokenizer
+    // does (its embeddings belong to those ids).
+    QString base = QDir(work).filePath("base");
+    if (o.from.isEmpty()) {
+        if (auto w = writeRandomModel(base, config, o.seed, 0.02); !w)
+            return w;
+        for (const char *file : {"tokenizer.json", "tokenizer_config.json"})
+            if (auto c = copyFile(starter.filePath(QString("tokenizer/") + file), QDir(base).filePath(file)); !c)
+                return c;
+    } else {
+        base = o.from;
+        auto mine = readText(QDir(base).filePath("tokenizer.json"));
+        auto corpus = readText(starter.filePath("tokenizer/tokenizer.json"));
+        if (!mine)
+            return mine.error();
+        if (!corpus)
+            return corpus.error();
+        if (mine.value() != corpus.value())
+            return api::Error::badRequest("--from: " + base.toStdString()
+                                          + "/tokenizer.json differs from the corpus' tokenizer");
+    }
 
     // The corpus: every file of corpus/, dialog rows, the assistant answers trained (the model's
     // capacity goes to answering, not to guessing invented names in the questions), packed into
@@ -297,6 +325,8 @@ api::Status trainStarter(const Paths &paths, const QString &work, const TrainOpt
     std::vector<api::JsonObject> rows;
     const QStringList files = QDir(starter.filePath("corpus")).entryList({"*.jsonl"}, QDir::Files, QDir::Name);
     for (const QString &file : files) {
+        if (o.exclude.contains(file))
+            continue;
         auto part = readJsonl(starter.filePath("corpus/" + file));
         if (!part)
             return part.error();
@@ -335,7 +365,7 @@ api::Status trainStarter(const Paths &paths, const QString &work, const TrainOpt
     opt.optimizer_type = api::OptimizerType::AdamW;
     opt.lr = o.lr;
     opt.weight_decay = 0.01;
-    opt.num_warmup_steps = 30;
+    opt.num_warmup_steps = o.warmup;
     plan.training.n_epochs = o.epochs;
     plan.training.max_steps_per_epoch = o.maxSteps > 0 ? o.maxSteps : 1000000;
     plan.training.gradient_accumulation_steps = 1;
@@ -433,6 +463,122 @@ api::Result<QString> fineTune(const QString &modelFolder, const Paths &paths, co
     return hooks.last->folder;
 }
 
+// --- rerank --------------------------------------------------------------------------------------
+
+//! One query with its items; `relevant` is the index of the item that should rank first.
+struct RerankCase
+{
+    std::string query;
+    std::vector<std::string> items;
+    size_t relevant = 0;
+};
+
+//! Upstream's semantic cases (llama-stack tests/integration/inference/test_rerank.py). Their
+//! subjects are kept out of the corpus (tests/core/starter_model checks it).
+std::vector<RerankCase> upstreamCases()
+{
+    return {
+        {"What is a reranking model? ",
+         {"A reranking model reranks a list of items based on the query. ",
+          "Machine learning algorithms learn patterns from data. ", "Python is a programming language. "},
+         0},
+        {"What is C++?",
+         {"Learning new things is interesting. ", "C++ is a programming language. ",
+          "Books provide knowledge and entertainment. "},
+         1},
+        {"What are good learning habits? ",
+         {"Cooking pasta is a fun activity. ", "Plants need water and sunlight. ",
+          "Good learning habits include reading daily and taking notes. "},
+         2},
+    };
+}
+
+api::Status rerankCheck(const QString &modelFolder, const Paths &paths, bool verbose)
+{
+    auto model = LocalModel::load(modelFolder);
+    if (!model)
+        return model.error();
+
+    // The held-out generated set: the same groups as upstream's (one relevant item, two others).
+    std::vector<RerankCase> generated;
+    auto rows = readJsonl(QDir(paths.starter()).filePath("relevance-heldout.jsonl"));
+    if (!rows)
+        return rows.error();
+    for (const api::JsonObject &row : rows.value())
+        generated.push_back({row.value["query"].get<std::string>(),
+                             row.value["items"].get<std::vector<std::string>>(),
+                             row.value["relevant"].get<size_t>()});
+
+    struct Tally
+    {
+        int top1 = 0, groups = 0, pointRight = 0, points = 0;
+        double yesSum = 0, noSum = 0;
+    };
+    // The product's rerankers: `llm` (P(yes) / (P(yes) + P(no)), 0.5 = cannot tell) and
+    // `embedding` (mean-pooled hidden states, (1 + cosine) / 2).
+    auto run = [&](const std::vector<RerankCase> &cases, bool llm, bool print) -> api::Result<Tally> {
+        Tally t;
+        for (const RerankCase &c : cases) {
+            auto scored = llm ? llmRerankScores(*model.value(), c.query, c.items, {}, api::CancelToken())
+                              : embeddingRerankScores(*model.value(), c.query, c.items, {}, api::CancelToken());
+            if (!scored)
+                return scored.error();
+            const std::vector<double> &scores = scored.value();
+            const size_t best = std::max_element(scores.begin(), scores.end()) - scores.begin();
+            const bool ok = best == c.relevant;
+            t.top1 += ok ? 1 : 0;
+            ++t.groups;
+            for (size_t i = 0; i < scores.size(); ++i) {
+                const bool relevant = i == c.relevant;
+                t.pointRight += (scores[i] > 0.5) == relevant ? 1 : 0;
+                ++t.points;
+                (relevant ? t.yesSum : t.noSum) += scores[i];
+            }
+            if (print) {
+                say(std::string(ok ? "  PASS " : "  fail ") + "\"" + c.query + "\"");
+                for (size_t i = 0; i < scores.size(); ++i) {
+                    char line[64];
+                    std::snprintf(line, sizeof line, "    %s %.4f  ", i == c.relevant ? "*" : " ", scores[i]);
+                    say(line + c.items[i]);
+                }
+            }
+        }
+        return t;
+    };
+    std::vector<std::string> figures;
+    for (const bool llm : {true, false}) {
+        const std::string name = llm ? "llm" : "embedding";
+        say(name + " reranker:");
+        auto upstream = run(upstreamCases(), llm, true);
+        if (!upstream)
+            return upstream.error();
+        auto held = run(generated, llm, verbose);
+        if (!held)
+            return held.error();
+        char line[300];
+        std::snprintf(line, sizeof line, "  upstream semantic cases: %d/%d ranked right", upstream->top1,
+                      upstream->groups);
+        say(line);
+        std::snprintf(line, sizeof line,
+                      "  held-out generated set: %d/%d groups ranked right, %d/%d items on the right side of "
+                      "0.5, mean score relevant %.3f, other %.3f",
+                      held->top1, held->groups, held->pointRight, held->points,
+                      held->yesSum / std::max(1, held->groups),
+                      held->noSum / std::max(1, held->points - held->groups));
+        say(line);
+        figures.push_back(name + "_upstream_top1: " + std::to_string(double(upstream->top1) / upstream->groups)
+                          + " fraction");
+        figures.push_back(name + "_heldout_top1: " + std::to_string(double(held->top1) / std::max(1, held->groups))
+                          + " fraction");
+        if (llm)
+            figures.push_back(name + "_heldout_pointwise_accuracy: "
+                              + std::to_string(double(held->pointRight) / std::max(1, held->points)) + " fraction");
+    }
+    for (const std::string &f : figures)
+        say(f);
+    return {};
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -442,7 +588,7 @@ int main(int argc, char **argv)
     QCommandLineParser parser;
     parser.setApplicationDescription("Trains the bundled starter model and measures the bundled fine-tuning example.");
     parser.addHelpOption();
-    parser.addPositionalArgument("command", "train | eval | measure");
+    parser.addPositionalArgument("command", "train | eval | measure | rerank");
     const QCommandLineOption resources("resources", "The resources folder (default: the source tree's).", "dir",
                                        QStringLiteral(WB_SOURCE_DIR "/resources"));
     const QCommandLineOption modelOpt("model", "eval, measure: the model folder (default: the starter model).", "dir");
@@ -451,10 +597,14 @@ int main(int argc, char **argv)
     const QCommandLineOption lr("lr", "train: peak learning rate.", "x", "3e-3");
     const QCommandLineOption batch("batch", "train: packed rows per step.", "n", "8");
     const QCommandLineOption maxSteps("max-steps", "train: at most this many steps per epoch (0: all).", "n", "0");
+    const QCommandLineOption warmup("warmup", "train: warm-up steps.", "n", "30");
+    const QCommandLineOption fromOpt("from", "train: continue from this model folder instead of a random start.", "dir");
+    const QCommandLineOption excludeOpt("exclude", "train: leave this corpus file out (repeatable).", "file");
     const QCommandLineOption outOpt("out", "train: the model folder to write (default: resources/starter/model).", "dir");
     const QCommandLineOption presetOpt("preset", "measure: the fine-tuning request (default: resources/starter/finetune-capitals.json).", "file");
     const QCommandLineOption verbose("verbose", "eval, measure: print every answer.");
-    parser.addOptions({resources, modelOpt, workOpt, outOpt, presetOpt, epochs, lr, batch, maxSteps, verbose});
+    parser.addOptions({resources, modelOpt, workOpt, outOpt, presetOpt, epochs, lr, batch, maxSteps, warmup, fromOpt,
+                       excludeOpt, verbose});
     parser.process(app);
     const QStringList args = parser.positionalArguments();
     if (args.size() != 1)
@@ -472,6 +622,9 @@ int main(int argc, char **argv)
         o.lr = parser.value(lr).toDouble();
         o.batchSize = parser.value(batch).toInt();
         o.maxSteps = parser.value(maxSteps).toInt();
+        o.warmup = parser.value(warmup).toInt();
+        o.from = parser.value(fromOpt);
+        o.exclude = parser.values(excludeOpt);
         QElapsedTimer clock;
         clock.start();
         if (auto s = trainStarter(paths, work, o); !s)
@@ -503,6 +656,11 @@ int main(int argc, char **argv)
         say("after fine-tuning (" + std::to_string(seconds) + " s): sample/capitals-qa subset_of " + percent(after.value()));
         say("accuracy_before: " + std::to_string(before->accuracy()) + " fraction");
         say("accuracy_after: " + std::to_string(after->accuracy()) + " fraction");
+        return 0;
+    }
+    if (command == "rerank") {
+        if (auto s = rerankCheck(model, paths, parser.isSet(verbose)); !s)
+            return fail(s.error().toString());
         return 0;
     }
     parser.showHelp(2);

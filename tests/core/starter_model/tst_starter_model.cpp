@@ -1,11 +1,14 @@
 // The bundled starter model and its fine-tuning example (docs/starter-model.md): the model folder
 // loads and fits the size budget, its tokenizer reads the benchmark's text losslessly, it learnt
 // its corpus (it answers the corpus' capital questions), the corpus holds none of the benchmark's
-// facts, and the fine-tuning preset and dataset are valid for it.
+// facts, and the fine-tuning preset and dataset are valid for it. Its relevance rows teach the
+// LLM reranker's exact prompt with balanced yes/no answers, and hold none of upstream's semantic
+// rerank cases, which must stay a test of generalisation.
 
 #include "api/json_io.h"
 #include "api/post_training.h"
 #include "engine/models/local_model.h"
+#include "engine/rerank/local_rerankers.h"
 #include "engine/training/training_data.h"
 
 #include <QDir>
@@ -148,7 +151,7 @@ private Q_SLOTS:
     void corpusHoldsNoneOfTheBenchmarkFacts()
     {
         const QStringList files = QDir(resource("starter/corpus")).entryList({"*.jsonl"}, QDir::Files);
-        QCOMPARE(files.size(), 4);
+        QCOMPARE(files.size(), 5);
         const auto capitals = benchmarkCapitals();
         QCOMPARE(capitals.size(), size_t(30));
         for (const QString &file : files) {
@@ -157,6 +160,57 @@ private Q_SLOTS:
                 QVERIFY2(text.find(country) == std::string::npos, qPrintable(file + ": " + country.c_str()));
                 QVERIFY2(text.find(capital) == std::string::npos, qPrintable(file + ": " + capital.c_str()));
             }
+        }
+    }
+
+    void relevanceRowsAskTheRerankPromptWithBalancedAnswers()
+    {
+        const auto rows = readJsonl(resource("starter/corpus/relevance.jsonl"));
+        QVERIFY(rows.size() >= 1000);
+        const std::string prompt = kRelevancePrompt;
+        const std::string head = prompt.substr(0, prompt.find("{query}"));                  // "Query: "
+        const std::string middle = "\nDocument: ";
+        const std::string tail = std::string("\n") + kDefaultRelevanceInstruction;
+        int yes = 0, no = 0;
+        for (const api::JsonObject &row : rows) {
+            const api::Json &m = row.value["messages"];
+            QCOMPARE(m.size(), size_t(2));
+            QCOMPARE(m[0]["role"].get<std::string>(), std::string("user"));
+            const std::string user = m[0]["content"];
+            QVERIFY2(user.rfind(head, 0) == 0, user.c_str());
+            QVERIFY2(user.find(middle) != std::string::npos, user.c_str());
+            QVERIFY2(user.size() > tail.size() && user.compare(user.size() - tail.size(), tail.size(), tail) == 0,
+                     user.c_str());
+            const std::string answer = m[1]["content"];
+            QVERIFY2(answer == "yes" || answer == "no", answer.c_str());
+            (answer == "yes" ? yes : no) += 1;
+        }
+        QCOMPARE(yes, no);
+    }
+
+    void corpusHoldsNoneOfUpstreamsRerankCases()
+    {
+        // llama-stack's semantic rerank cases (test_rerank.py): the starter model must rank them
+        // from a general matching skill, so neither they nor their subjects may be trained on.
+        const std::vector<std::string> heldOut = {
+            "What is a reranking model?", "A reranking model reranks a list of items based on the query.",
+            "Machine learning algorithms learn patterns from data.", "Python is a programming language.",
+            "What is C++?", "C++ is a programming language.", "Learning new things is interesting.",
+            "Books provide knowledge and entertainment.", "What are good learning habits?",
+            "Good learning habits include reading daily and taking notes.",
+            "Cooking pasta is a fun activity.", "Plants need water and sunlight."};
+        QStringList files = QDir(resource("starter/corpus")).entryList({"*.jsonl"}, QDir::Files);
+        for (QString &f : files)
+            f = "corpus/" + f;
+        files << "relevance-heldout.jsonl";
+        for (const QString &file : files) {
+            const std::string text = readAll(resource("starter/" + file));
+            const std::string lower = QString::fromStdString(text).toLower().toStdString();
+            for (const std::string &s : heldOut)
+                QVERIFY2(text.find(s) == std::string::npos, qPrintable(file + ": " + s.c_str()));
+            QVERIFY2(text.find("C++") == std::string::npos, qPrintable(file));
+            QVERIFY2(lower.find("rerank") == std::string::npos, qPrintable(file));
+            QVERIFY2(lower.find("learning habits") == std::string::npos, qPrintable(file));
         }
     }
 
