@@ -5,7 +5,8 @@
 //   the embedding score against (1 + cosine) / 2, batching, cancelling, over-long texts, errors;
 // - through the Engine API (llm-rerank/<model>, embedding-rerank/<model>): the upstream ordering
 //   invariants, max_num_results and images (llama-stack tests/integration/inference/test_rerank.py);
-// - the upstream semantic cases on the bundled starter model (starterRanksTheRelevantPassageFirst).
+// - the upstream semantic cases on the bundled starter model, embedding reranker
+//   (starterEmbeddingRanksTheRelevantPassageFirst); the LLM judge cannot pass them on it.
 
 #include "api/async.h"
 #include "engine/engine.h"
@@ -513,7 +514,7 @@ private Q_SLOTS:
 
     // --- the upstream semantic cases on the bundled starter model ---
 
-    void starterRanksTheRelevantPassageFirst_data()
+    void starterEmbeddingRanksTheRelevantPassageFirst_data()
     {
         QTest::addColumn<QString>("reranker");
         QTest::addColumn<QString>("query");
@@ -528,7 +529,12 @@ private Q_SLOTS:
         const QStringList habits = {QStringLiteral("Cooking pasta is a fun activity. "),
                                     QStringLiteral("Plants need water and sunlight. "),
                                     QStringLiteral("Good learning habits include reading daily and taking notes. ")};
-        for (const QString &reranker : {QStringLiteral("llm-rerank/starter"), QStringLiteral("embedding-rerank/starter")}) {
+        // Only the embedding reranker: the LLM judge on the starter model ranks 2 of these 3 right,
+        // by chance (its scores do not separate relevant from other passages on a held-out set;
+        // docs/starter-model.md, `train-starter-model rerank`), so asserting it would test luck.
+        // For the embedding reranker these are a regression check on a fixed model, whose shared
+        // wording is what it catches.
+        for (const QString &reranker : {QStringLiteral("embedding-rerank/starter")}) {
             const QByteArray tag = reranker.section(QLatin1Char('/'), 0, 0).toUtf8();
             QTest::newRow(QByteArray(tag + ": reranking model").constData()) << reranker << QStringLiteral("What is a reranking model? ")
                                                      << reranking << 0;
@@ -538,7 +544,7 @@ private Q_SLOTS:
         }
     }
 
-    void starterRanksTheRelevantPassageFirst()
+    void starterEmbeddingRanksTheRelevantPassageFirst()
     {
         QFETCH(QString, reranker);
         QFETCH(QString, query);
