@@ -105,10 +105,14 @@ double yesProbability(const float *logits, const AnswerTokens &t)
 }
 
 //! The token ids of the prompt text, with the BOS rule of LocalModel::chat: a template that
-//! writes the BOS token itself gets no second one from the tokenizer.
+//! writes the BOS token itself gets no second one from the tokenizer. Thinking is switched off
+//! (Qwen3 then writes an empty think block): the answer must be the very next token, not
+//! "<think>". Templates without the switch ignore it.
 api::Result<std::vector<int>> encodePrompt(const LocalModel &model, const std::string &content)
 {
-    auto text = model.chatTemplate().render({ChatMessage{"user", content}});
+    ChatTemplateOptions options;
+    options.enableThinking = false;
+    auto text = model.chatTemplate().render({ChatMessage{"user", content}}, options);
     if (!text)
         return text.error();
     const std::string &bos = model.chatTemplate().bosToken();
@@ -151,6 +155,11 @@ api::Result<std::vector<int>> fittedPrompt(const LocalModel &model, const std::s
 }
 
 //! Item indices by token count (longest first), in batches of `batchSize`.
+//! At most this many tokens (batch size × longest sequence) in one forward pass: the KV cache
+//! and activations grow with it, and long documents near an 8k context must not take gigabytes
+//! just to be scored. A sequence longer than this still runs, alone.
+constexpr size_t kTokenBudget = 16384;
+
 std::vector<std::vector<size_t>> batchesByLength(const std::vector<std::vector<int>> &tokens, int batchSize)
 {
     std::vector<size_t> order(tokens.size());
@@ -159,8 +168,13 @@ std::vector<std::vector<size_t>> batchesByLength(const std::vector<std::vector<i
                      [&](size_t a, size_t b) { return tokens[a].size() > tokens[b].size(); });
     const size_t size = size_t(std::max(1, batchSize));
     std::vector<std::vector<size_t>> batches;
-    for (size_t start = 0; start < order.size(); start += size)
-        batches.emplace_back(order.begin() + long(start), order.begin() + long(std::min(order.size(), start + size)));
+    for (size_t i : order) {
+        // Sorted longest first: a batch's first sequence is its longest.
+        if (batches.empty() || batches.back().size() >= size
+            || (batches.back().size() + 1) * tokens[batches.back().front()].size() > kTokenBudget)
+            batches.emplace_back();
+        batches.back().push_back(i);
+    }
     return batches;
 }
 

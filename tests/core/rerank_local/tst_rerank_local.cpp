@@ -61,9 +61,11 @@ std::pair<std::vector<int>, std::vector<int>> yesNoIds(const Tokenizer &tok)
 
 //! P(yes) / (P(yes) + P(no)) by the book: the softmax over the whole vocabulary of the last
 //! position of logitsAll on the rendered prompt.
-double handLlmScore(const LocalModel &model, const std::string &query, const std::string &document)
+double handLlmScore(const LocalModel &model, const std::string &query, const std::string &document,
+                    ChatTemplateOptions options = {})
 {
-    const auto text = model.chatTemplate().render({ChatMessage{"user", relevanceMessage(query, document)}});
+    const auto text = model.chatTemplate().render({ChatMessage{"user", relevanceMessage(query, document)}},
+                                                  options);
     if (!text)
         qFatal("render failed");
     const std::vector<int> ids = model.tokenizer()->encode(*text, true);
@@ -210,6 +212,39 @@ private Q_SLOTS:
         QVERIFY_RESULT(custom);
         QVERIFY_RESULT(standard);
         QVERIFY(custom->at(0) != standard->at(0));
+    }
+
+    void llmPromptSwitchesThinkingOff()
+    {
+        // A Qwen3-style template: with enable_thinking false it writes an empty think block after
+        // the generation prompt, so the answer is the next token (not "<think>").
+        const QString folder = m_dir.filePath(QStringLiteral("thinking"));
+        QVERIFY_RESULT(test::writeTinyModel(folder, 7, true));
+        const nlohmann::ordered_json config{
+            {"chat_template",
+             "{% for message in messages %}{{'<|im_start|>' + message['role'] + '\\n' + message['content'] + "
+             "'<|im_end|>' + '\\n'}}{% endfor %}{% if add_generation_prompt %}{{ '<|im_start|>assistant\\n' }}"
+             "{% if enable_thinking is defined and enable_thinking is false %}{{ '<think>\\n\\n</think>\\n\\n' }}"
+             "{% endif %}{% endif %}"},
+            {"eos_token", "<|im_end|>"}};
+        QFile file(QDir(folder).filePath(QStringLiteral("tokenizer_config.json")));
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(QByteArray::fromStdString(config.dump()));
+        file.close();
+        auto model = LocalModel::load(folder);
+        QVERIFY_RESULT(model);
+        ChatTemplateOptions off;
+        off.enableThinking = false;
+        const auto rendered = model.value()->chatTemplate().render({ChatMessage{"user", "x"}}, off);
+        QVERIFY_RESULT(rendered);
+        QVERIFY2(rendered->find("</think>") != std::string::npos, rendered->c_str());
+        const auto scores = llmRerankScores(*model.value(), "What is C++?", {"C++ is a language."}, {}, {});
+        QVERIFY_RESULT(scores);
+        const double thinkingOff = handLlmScore(*model.value(), "What is C++?", "C++ is a language.", off);
+        const double thinkingUnset = handLlmScore(*model.value(), "What is C++?", "C++ is a language.");
+        QVERIFY2(std::abs(scores->at(0) - thinkingOff) < 1e-5,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(scores->at(0)).arg(thinkingOff)));
+        QVERIFY(std::abs(thinkingOff - thinkingUnset) > 1e-6); // the block is really in the prompt
     }
 
     void llmBatchingGivesTheScoresOfBatchSizeOne()

@@ -445,7 +445,7 @@ void TestDatasetsPage::mainWindowIsAShellWithConnection()
     QVERIFY(label);
     QVERIFY2(label->text().contains(QString::fromStdString(m_engine->describe())), qPrintable(label->text()));
     auto *navigation = window->findChild<QListWidget *>(QStringLiteral("navigationList"));
-    QCOMPARE(navigation->count(), 4); // Datasets, Models, Benchmarks & Eval, Training
+    QCOMPARE(navigation->count(), 5); // Datasets, Models, Benchmarks & Eval, Training, Rerank
     QVERIFY(qobject_cast<ui::DatasetsPage *>(window->currentPage()));
     QVERIFY(window->findChild<QAction *>(QStringLiteral("languageAction")));
 }
