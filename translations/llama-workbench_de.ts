@@ -2728,7 +2728,7 @@ Die Workbench bleibt mit %3 verbunden.</translation>
 <context>
     <name>wb::ui::RerankBatchPanel</name>
     <message>
-        <location filename="../ui/rerank/rerank_batch_panel.cpp" line="+64"/>
+        <location filename="../ui/rerank/rerank_batch_panel.cpp" line="+65"/>
         <source>Run batch</source>
         <translation>Batch ausführen</translation>
     </message>
@@ -2754,8 +2754,28 @@ Die Workbench bleibt mit %3 verbunden.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Optional. Either one number per candidate (graded relevance, 0 = not relevant) or the indices of the relevant candidates; which one is detected per row from the list&apos;s length.</source>
-        <translation>Optional. Entweder eine Zahl pro Kandidat (abgestufte Relevanz, 0 = nicht relevant) oder die Indizes der relevanten Kandidaten; welche Form vorliegt, wird pro Zeile an der Länge der Liste erkannt.</translation>
+        <source>Optional. Either one number per candidate (graded relevance, 0 = not relevant) or the indices of the relevant candidates.</source>
+        <translation>Optional. Entweder eine Zahl je Kandidat (abgestufte Relevanz, 0 = nicht relevant) oder die Indizes der relevanten Kandidaten.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Auto</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grades</source>
+        <translation>Relevanzstufen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Indices</source>
+        <translation>Indizes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Auto reads the labels as grades only when every row has one label per candidate, else as the indices of the relevant candidates (decided once for the whole dataset).</source>
+        <translation>Automatisch liest die Labels nur dann als Relevanzstufen, wenn jede Zeile ein Label je Kandidat hat, sonst als Indizes der relevanten Kandidaten (einmal für den ganzen Datensatz entschieden).</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2786,6 +2806,11 @@ Die Workbench bleibt mit %3 verbunden.</translation>
         <location line="+1"/>
         <source>Labels column</source>
         <translation>Labelspalte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Labels are</source>
+        <translation>Labels sind</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2820,7 +2845,7 @@ Die Workbench bleibt mit %3 verbunden.</translation>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+74"/>
         <source>Choose a rerank model.</source>
         <translation>Wählen Sie ein Reranking-Modell.</translation>
     </message>
@@ -2845,7 +2870,7 @@ Die Workbench bleibt mit %3 verbunden.</translation>
         <translation>%1 wird gelesen…</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>Row</source>
         <translation>Zeile</translation>
     </message>
@@ -2910,20 +2935,35 @@ Die Workbench bleibt mit %3 verbunden.</translation>
         <translation>Keine Labelspalte: nur Rangfolgen, keine Metriken.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Labels detected: graded relevance in %1 rows, relevant indices in %2 rows.</source>
-        <translation>Erkannte Labels: abgestufte Relevanz in %1 Zeilen, relevante Indizes in %2 Zeilen.</translation>
+        <location line="+7"/>
+        <source>Labels read as graded relevance (detected: every row has one label per candidate).</source>
+        <translation>Labels als abgestufte Relevanz gelesen (erkannt: jede Zeile hat ein Label je Kandidat).</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>NDCG gain (2^rel − 1) / log2(rank + 1); MRR counts relevance &gt; 0.</source>
-        <translation>NDCG-Gewinn (2^rel − 1) / log2(rank + 1); MRR zählt Relevanz &gt; 0.</translation>
+        <location line="+1"/>
+        <source>Labels read as graded relevance (as chosen).</source>
+        <translation>Labels als abgestufte Relevanz gelesen (wie gewählt).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Labels read as relevant indices (detected: not every row has one label per candidate).</source>
+        <translation>Labels als Indizes der relevanten Kandidaten gelesen (erkannt: nicht jede Zeile hat ein Label je Kandidat).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Labels read as relevant indices (as chosen).</source>
+        <translation>Labels als Indizes der relevanten Kandidaten gelesen (wie gewählt).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NDCG gain (2^rel − 1) / log2(rank + 1); MRR counts relevance &gt; 0. Equal scores count as the expected value over their orders (tie-aware).</source>
+        <translation>NDCG-Gewinn (2^rel − 1) / log2(Rang + 1); MRR zählt Relevanz &gt; 0. Gleiche Bewertungen zählen mit dem Erwartungswert über ihre Reihenfolgen (gleichstandsbewusst).</translation>
     </message>
 </context>
 <context>
     <name>wb::ui::RerankBatchRunner</name>
     <message>
-        <location filename="../ui/rerank/rerank_batch.cpp" line="+58"/>
+        <location filename="../ui/rerank/rerank_batch.cpp" line="+59"/>
         <source>Could not read the rows of %1.</source>
         <translation>Die Zeilen von %1 konnten nicht gelesen werden.</translation>
     </message>
@@ -2996,7 +3036,12 @@ Die Workbench bleibt mit %3 verbunden.</translation>
         <translation>Abfrage</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+92"/>
+        <source>Fix the JSON before pasting: %1</source>
+        <translation>Korrigieren Sie das JSON vor dem Einfügen: %1</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>The JSON stays open until it is a valid array: %1</source>
         <translation>Das JSON bleibt geöffnet, bis es ein gültiges Array ist: %1</translation>
     </message>
@@ -3080,11 +3125,12 @@ Die Workbench bleibt mit %3 verbunden.</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+237"/>
         <source>Rerank the items (Enter in the query, or Ctrl+Enter)</source>
         <translation>Die Elemente neu ordnen (Enter in der Abfrage oder Strg+Enter)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-231"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
@@ -3109,7 +3155,7 @@ Die Workbench bleibt mit %3 verbunden.</translation>
         <translation>Batch über einen Datensatz</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+33"/>
         <location line="+7"/>
         <source>Export rerank results</source>
         <translation>Reranking-Ergebnisse exportieren</translation>
@@ -3169,7 +3215,12 @@ Die Workbench bleibt mit %3 verbunden.</translation>
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+14"/>
+        <source>Run the batch over the dataset (Ctrl+Enter)</source>
+        <translation>Batch über den Datensatz ausführen (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>No results.</source>
         <translation>Keine Ergebnisse.</translation>
     </message>

@@ -2721,7 +2721,7 @@ The workbench stays connected to %3.</source>
 <context>
     <name>wb::ui::RerankBatchPanel</name>
     <message>
-        <location filename="../ui/rerank/rerank_batch_panel.cpp" line="+64"/>
+        <location filename="../ui/rerank/rerank_batch_panel.cpp" line="+65"/>
         <source>Run batch</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2747,7 +2747,27 @@ The workbench stays connected to %3.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Optional. Either one number per candidate (graded relevance, 0 = not relevant) or the indices of the relevant candidates; which one is detected per row from the list&apos;s length.</source>
+        <source>Optional. Either one number per candidate (graded relevance, 0 = not relevant) or the indices of the relevant candidates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Auto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grades</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Indices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Auto reads the labels as grades only when every row has one label per candidate, else as the indices of the relevant candidates (decided once for the whole dataset).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2778,6 +2798,11 @@ The workbench stays connected to %3.</source>
     <message>
         <location line="+1"/>
         <source>Labels column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Labels are</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2813,7 +2838,7 @@ The workbench stays connected to %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+74"/>
         <source>Choose a rerank model.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2838,7 +2863,7 @@ The workbench stays connected to %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>Row</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2903,20 +2928,35 @@ The workbench stays connected to %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Labels detected: graded relevance in %1 rows, relevant indices in %2 rows.</source>
+        <location line="+7"/>
+        <source>Labels read as graded relevance (detected: every row has one label per candidate).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>NDCG gain (2^rel − 1) / log2(rank + 1); MRR counts relevance &gt; 0.</source>
+        <location line="+1"/>
+        <source>Labels read as graded relevance (as chosen).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Labels read as relevant indices (detected: not every row has one label per candidate).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Labels read as relevant indices (as chosen).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NDCG gain (2^rel − 1) / log2(rank + 1); MRR counts relevance &gt; 0. Equal scores count as the expected value over their orders (tie-aware).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>wb::ui::RerankBatchRunner</name>
     <message>
-        <location filename="../ui/rerank/rerank_batch.cpp" line="+58"/>
+        <location filename="../ui/rerank/rerank_batch.cpp" line="+59"/>
         <source>Could not read the rows of %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2989,7 +3029,12 @@ The workbench stays connected to %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+92"/>
+        <source>Fix the JSON before pasting: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>The JSON stays open until it is a valid array: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3073,11 +3118,12 @@ The workbench stays connected to %3.</source>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+237"/>
         <source>Rerank the items (Enter in the query, or Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-231"/>
         <source>Model</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3102,7 +3148,7 @@ The workbench stays connected to %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+33"/>
         <location line="+7"/>
         <source>Export rerank results</source>
         <translation type="unfinished"></translation>
@@ -3162,7 +3208,12 @@ The workbench stays connected to %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+14"/>
+        <source>Run the batch over the dataset (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>No results.</source>
         <translation type="unfinished"></translation>
     </message>

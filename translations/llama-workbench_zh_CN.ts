@@ -2727,7 +2727,7 @@ The workbench stays connected to %3.</source>
 <context>
     <name>wb::ui::RerankBatchPanel</name>
     <message>
-        <location filename="../ui/rerank/rerank_batch_panel.cpp" line="+64"/>
+        <location filename="../ui/rerank/rerank_batch_panel.cpp" line="+65"/>
         <source>Run batch</source>
         <translation>运行批量重排序</translation>
     </message>
@@ -2753,8 +2753,28 @@ The workbench stays connected to %3.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Optional. Either one number per candidate (graded relevance, 0 = not relevant) or the indices of the relevant candidates; which one is detected per row from the list&apos;s length.</source>
-        <translation>可选。可以是每个候选项一个数字（分级相关性，0 = 不相关），也可以是相关候选项的索引；具体是哪一种，会根据每行列表的长度自动识别。</translation>
+        <source>Optional. Either one number per candidate (graded relevance, 0 = not relevant) or the indices of the relevant candidates.</source>
+        <translation>可选。每个候选项一个数字（分级相关度，0 = 不相关），或相关候选项的索引。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grades</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Indices</source>
+        <translation>索引</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Auto reads the labels as grades only when every row has one label per candidate, else as the indices of the relevant candidates (decided once for the whole dataset).</source>
+        <translation>“自动”仅在每一行的每个候选项都有一个标签时才将标签视为等级，否则视为相关候选项的索引（对整个数据集只判断一次）。</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2785,6 +2805,11 @@ The workbench stays connected to %3.</source>
         <location line="+1"/>
         <source>Labels column</source>
         <translation>标签列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Labels are</source>
+        <translation>标签为</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2819,7 +2844,7 @@ The workbench stays connected to %3.</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+74"/>
         <source>Choose a rerank model.</source>
         <translation>请选择一个重排序模型。</translation>
     </message>
@@ -2844,7 +2869,7 @@ The workbench stays connected to %3.</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
@@ -2909,20 +2934,35 @@ The workbench stays connected to %3.</source>
         <translation>没有标签列：仅显示排序结果，不计算指标。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Labels detected: graded relevance in %1 rows, relevant indices in %2 rows.</source>
-        <translation>检测到的标签：%1 行为分级相关性，%2 行为相关索引。</translation>
+        <location line="+7"/>
+        <source>Labels read as graded relevance (detected: every row has one label per candidate).</source>
+        <translation>标签按分级相关度读取（检测到：每一行的每个候选项都有一个标签）。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>NDCG gain (2^rel − 1) / log2(rank + 1); MRR counts relevance &gt; 0.</source>
-        <translation>NDCG 增益为 (2^rel − 1) / log2(rank + 1)；MRR 将相关性 &gt; 0 的项视为相关。</translation>
+        <location line="+1"/>
+        <source>Labels read as graded relevance (as chosen).</source>
+        <translation>标签按分级相关度读取（按所选）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Labels read as relevant indices (detected: not every row has one label per candidate).</source>
+        <translation>标签按相关候选项的索引读取（检测到：并非每一行的每个候选项都有一个标签）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Labels read as relevant indices (as chosen).</source>
+        <translation>标签按相关候选项的索引读取（按所选）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NDCG gain (2^rel − 1) / log2(rank + 1); MRR counts relevance &gt; 0. Equal scores count as the expected value over their orders (tie-aware).</source>
+        <translation>NDCG 增益 (2^rel − 1) / log2(排名 + 1)；MRR 计入相关度 &gt; 0 的项。相同分数按其所有排列顺序的期望值计算（考虑并列）。</translation>
     </message>
 </context>
 <context>
     <name>wb::ui::RerankBatchRunner</name>
     <message>
-        <location filename="../ui/rerank/rerank_batch.cpp" line="+58"/>
+        <location filename="../ui/rerank/rerank_batch.cpp" line="+59"/>
         <source>Could not read the rows of %1.</source>
         <translation>无法读取 %1 的行。</translation>
     </message>
@@ -2995,7 +3035,12 @@ The workbench stays connected to %3.</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+92"/>
+        <source>Fix the JSON before pasting: %1</source>
+        <translation>请先修正 JSON 再粘贴：%1</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>The JSON stays open until it is a valid array: %1</source>
         <translation>在 JSON 成为有效数组之前，它将保持打开：%1</translation>
     </message>
@@ -3079,11 +3124,12 @@ The workbench stays connected to %3.</source>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+237"/>
         <source>Rerank the items (Enter in the query, or Ctrl+Enter)</source>
         <translation>对条目重排序（在查询中按 Enter，或按 Ctrl+Enter）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-231"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
@@ -3108,7 +3154,7 @@ The workbench stays connected to %3.</source>
         <translation>在数据集上批量运行</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+33"/>
         <location line="+7"/>
         <source>Export rerank results</source>
         <translation>导出重排序结果</translation>
@@ -3167,7 +3213,12 @@ The workbench stays connected to %3.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+14"/>
+        <source>Run the batch over the dataset (Ctrl+Enter)</source>
+        <translation>对数据集运行批量重排序（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>No results.</source>
         <translation>没有结果。</translation>
     </message>

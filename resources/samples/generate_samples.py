@@ -3,6 +3,7 @@
 external data. Run from this folder: python3 generate_samples.py"""
 import csv
 import json
+import random
 
 capitals = [
     ("France", "Paris"), ("Japan", "Tokyo"), ("Canada", "Ottawa"), ("Australia", "Canberra"),
@@ -145,8 +146,13 @@ rerank = [
         ("Washing hands with soap removes many germs.", 0),
     ]),
 ]
+# Written above answer-first for reading; shuffled (with fixed seed, so the file is stable) so the
+# dataset's order does not favour a model that leaves ties in input order.
+shuffler = random.Random(7)
 with open("rerank-queries.jsonl", "w", encoding="utf-8") as f:
     for query, candidates in rerank:
+        candidates = list(candidates)
+        shuffler.shuffle(candidates)  # each passage keeps its label
         f.write(json.dumps({"query": query,
                             "candidates": [c for c, _ in candidates],
                             "relevance": [r for _, r in candidates]}, ensure_ascii=False) + "\n")

@@ -51,8 +51,11 @@ void ModelPicker::refresh()
         QHash<QString, ModelInfo> infos;
         for (const api::OpenAIModel &m : r->data) {
             const ModelInfo info = modelInfo(m);
+            // A local rerank model runs in process only when it says which reranker
+            // (metadata.reranker); cross-encoder folders found on disk have none and are refused.
             const bool listed = m_scope == Scope::RerankOnly
                                     ? info.modelType == QLatin1String("rerank") && info.error.isEmpty()
+                                          && (!info.isLocal() || info.metadata.contains("reranker"))
                                     : info.canGenerate() && (m_scope == Scope::AnyProvider || info.isLocal());
             if (listed) {
                 ids << info.id;

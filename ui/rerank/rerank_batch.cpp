@@ -25,6 +25,7 @@ void RerankBatchRunner::start(const RerankBatchSpec &spec)
     m_result.queryColumn = spec.queryColumn;
     m_result.candidatesColumn = spec.candidatesColumn;
     m_result.labelsColumn = spec.labelsColumn;
+    m_result.labelMode = spec.labelMode;
     m_result.k = spec.k;
     m_result.models = spec.models;
     m_rows.clear();
@@ -63,9 +64,34 @@ void RerankBatchRunner::fetchPage(int start)
         if (r->has_more && !r->data.empty())
             return fetchPage(start + int(r->data.size()));
         m_result.totalRows = int(m_rows.size());
+        decideLabelKind();
         Q_EMIT progress(0, m_result.totalRows);
         nextRow();
     });
+}
+
+void RerankBatchRunner::decideLabelKind()
+{
+    if (m_spec.labelsColumn.isEmpty())
+        return;
+    if (m_spec.labelMode != rerank::LabelMode::Auto) {
+        m_labelKind = m_spec.labelMode == rerank::LabelMode::Graded ? rerank::LabelKind::Graded
+                                                                    : rerank::LabelKind::Indices;
+    } else {
+        const std::string labelsColumn = toStdString(m_spec.labelsColumn);
+        const std::string candidatesColumn = toStdString(m_spec.candidatesColumn);
+        std::vector<std::pair<api::Json, size_t>> cells;
+        for (const api::Json &row : m_rows) {
+            const auto labels = row.find(labelsColumn);
+            const auto candidates = row.find(candidatesColumn);
+            if (labels == row.end() || candidates == row.end())
+                continue;
+            if (const auto parsed = rerank::parseCandidates(*candidates))
+                cells.emplace_back(*labels, parsed->size());
+        }
+        m_labelKind = rerank::detectLabelKind(cells);
+    }
+    m_result.labelKind = m_labelKind;
 }
 
 void RerankBatchRunner::nextRow()
@@ -90,7 +116,8 @@ void RerankBatchRunner::nextRow()
             out.query = toQString(*query);
             out.candidates = int(candidates->size());
             if (!m_spec.labelsColumn.isEmpty()) {
-                const api::Result<rerank::Labels> labels = rerank::parseLabels(cell(m_spec.labelsColumn), candidates->size());
+                const api::Result<rerank::Labels> labels = rerank::parseLabels(cell(m_spec.labelsColumn), candidates->size(),
+                                                                                     m_labelKind);
                 if (labels) {
                     m_labels = *labels;
                     out.labelKind = labels->kind;
@@ -135,11 +162,14 @@ void RerankBatchRunner::nextModel()
         if (!r) {
             score.error = errorMessage(r.error());
         } else {
-            for (const api::RerankData &d : r->data)
+            for (const api::RerankData &d : r->data) {
                 score.ranking.push_back(int(d.index));
+                score.scores.push_back(d.relevance_score);
+            }
             if (m_labels) {
-                score.ndcg = rerank::ndcgAtK(score.ranking, m_labels->relevance, m_spec.k);
-                score.mrr = rerank::reciprocalRank(score.ranking, m_labels->relevance);
+                // Tie-aware: input order must not break ties in the model's favour.
+                score.ndcg = rerank::tieAwareNdcgAtK(score.ranking, score.scores, m_labels->relevance, m_spec.k);
+                score.mrr = rerank::tieAwareReciprocalRank(score.ranking, score.scores, m_labels->relevance);
             }
         }
         row.models.push_back(std::move(score));

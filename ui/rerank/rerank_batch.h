@@ -2,7 +2,9 @@
 
 // Batch rerank over a dataset's rows: reads every row (iterrows, in pages), takes the query, the
 // candidates and optional relevance labels from the chosen columns, reranks the candidates with
-// each model, one request at a time, and scores the ranking (NDCG@k, MRR; rerank_metrics.h).
+// each model, one request at a time, and scores the ranking (tie-aware NDCG@k and MRR;
+// rerank_metrics.h). In Auto mode the labels are read one way for the whole dataset
+// (detectLabelKind), decided once every row is read.
 // A row that cannot be read, or a model call that fails, is recorded on that row and the run goes
 // on. Cancel stops after the request in flight (which is cancelled too) and keeps the rows done.
 
@@ -21,6 +23,7 @@ struct RerankBatchSpec
     QString queryColumn;
     QString candidatesColumn;
     QString labelsColumn; //!< empty: no labels (rankings only, no metrics)
+    rerank::LabelMode labelMode = rerank::LabelMode::Auto;
     int k = 10;
     QStringList models; //!< one or two
 };
@@ -52,6 +55,7 @@ private:
     void nextRow();
     void nextModel();
     void finish();
+    void decideLabelKind();
 
     api::StackApi &m_api;
     RerankBatchSpec m_spec;
@@ -61,6 +65,7 @@ private:
     int m_modelIndex = 0;
     std::vector<std::string> m_candidates; //!< of the row being reranked
     std::optional<rerank::Labels> m_labels;
+    rerank::LabelKind m_labelKind = rerank::LabelKind::Graded;
     api::CancelToken m_cancel;
     int m_generation = 0;
     bool m_running = false;

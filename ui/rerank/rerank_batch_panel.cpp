@@ -60,6 +60,7 @@ RerankBatchPanel::RerankBatchPanel(api::StackApi &api, std::function<QStringList
     , m_queryColumn(columnCombo(this, QStringLiteral("batchQueryColumn")))
     , m_candidatesColumn(columnCombo(this, QStringLiteral("batchCandidatesColumn")))
     , m_labelsColumn(columnCombo(this, QStringLiteral("batchLabelsColumn")))
+    , m_labelMode(new QComboBox(this))
     , m_k(new QSpinBox(this))
     , m_run(new QPushButton(tr("Run batch"), this))
     , m_cancelButton(new QPushButton(tr("Cancel"), this))
@@ -73,8 +74,14 @@ RerankBatchPanel::RerankBatchPanel(api::StackApi &api, std::function<QStringList
     m_dataset->setObjectName(QStringLiteral("batchDataset"));
     m_labelsColumn->lineEdit()->setPlaceholderText(tr("(none)"));
     m_labelsColumn->setToolTip(tr("Optional. Either one number per candidate (graded relevance, 0 = not "
-                                  "relevant) or the indices of the relevant candidates; which one is "
-                                  "detected per row from the list's length."));
+                                  "relevant) or the indices of the relevant candidates."));
+    m_labelMode->setObjectName(QStringLiteral("batchLabelMode"));
+    m_labelMode->addItem(tr("Auto"), int(rerank::LabelMode::Auto));
+    m_labelMode->addItem(tr("Grades"), int(rerank::LabelMode::Graded));
+    m_labelMode->addItem(tr("Indices"), int(rerank::LabelMode::Indices));
+    m_labelMode->setToolTip(tr("Auto reads the labels as grades only when every row has one label per "
+                               "candidate, else as the indices of the relevant candidates (decided once "
+                               "for the whole dataset)."));
     m_candidatesColumn->setToolTip(tr("A list of strings or text parts (or a JSON string holding one)."));
     m_k->setRange(1, 1000);
     m_k->setValue(10);
@@ -101,6 +108,7 @@ RerankBatchPanel::RerankBatchPanel(api::StackApi &api, std::function<QStringList
     form->addRow(tr("Query column"), m_queryColumn);
     form->addRow(tr("Candidates column"), m_candidatesColumn);
     form->addRow(tr("Labels column"), m_labelsColumn);
+    form->addRow(tr("Labels are"), m_labelMode);
     form->addRow(tr("k (NDCG@k)"), m_k);
 
     auto *buttons = new QHBoxLayout;
@@ -157,13 +165,17 @@ void RerankBatchPanel::refresh()
 void RerankBatchPanel::loadColumns()
 {
     const QString id = m_dataset->datasetId();
+    // Showing the page refreshes the dataset list, which announces the same dataset again: the
+    // columns the user chose stay.
+    if (!id.isEmpty() && id == m_columnsDataset && !m_columnsLoading)
+        return;
     const int generation = ++m_columnsGeneration;
     if (id.isEmpty()) {
         m_columnsLoading = false;
         return;
     }
     m_columnsLoading = true;
-    api::onResult(m_api.datasetStats(toStdString(id)), this, [this, generation](const api::Result<api::DatasetStats> &r) {
+    api::onResult(m_api.datasetStats(toStdString(id)), this, [this, generation, id](const api::Result<api::DatasetStats> &r) {
         if (generation != m_columnsGeneration)
             return;
         m_columnsLoading = false;
@@ -171,16 +183,19 @@ void RerankBatchPanel::loadColumns()
         if (r)
             for (const std::string &c : r->columns)
                 columns << toQString(c);
+        m_columnsDataset = r ? id : QString(); // an unknown dataset is asked again next time
         setColumns(columns); // an unknown dataset: the columns can still be typed
     });
 }
 
 void RerankBatchPanel::setColumns(const QStringList &columns)
 {
-    const auto fill = [&columns](QComboBox *combo, const QString &chosen) {
+    // A choice the new columns still have is kept; otherwise the guess.
+    const auto fill = [&columns](QComboBox *combo, const QString &guessed) {
+        const QString current = combo->currentText().trimmed();
         combo->clear();
         combo->addItems(columns);
-        combo->setEditText(chosen);
+        combo->setEditText(!current.isEmpty() && columns.contains(current) ? current : guessed);
     };
     fill(m_queryColumn, guess(columns, {QStringLiteral("query"), QStringLiteral("question"), QStringLiteral("input_query")},
                              columns.value(0)));
@@ -199,6 +214,7 @@ RerankBatchSpec RerankBatchPanel::spec() const
     spec.queryColumn = m_queryColumn->currentText().trimmed();
     spec.candidatesColumn = m_candidatesColumn->currentText().trimmed();
     spec.labelsColumn = m_labelsColumn->currentText().trimmed();
+    spec.labelMode = rerank::LabelMode(m_labelMode->currentData().toInt());
     spec.k = m_k->value();
     spec.models = m_models ? m_models() : QStringList();
     return spec;
@@ -225,8 +241,8 @@ void RerankBatchPanel::run()
     m_error->hide();
     m_summary->setText(tr("Reading %1…").arg(s.dataset));
     m_table->setRowCount(0);
+    m_runner->start(s); // answers later, so the buttons below are set before any result
     setRunning(true);
-    m_runner->start(s);
 }
 
 void RerankBatchPanel::setRunning(bool running)
@@ -239,7 +255,11 @@ void RerankBatchPanel::setRunning(bool running)
     if (running) {
         m_progress->setRange(0, 0); // busy until the rows are counted
         m_progress->setFormat(QString());
+    } else if (m_progress->maximum() == 0) { // ended before the rows were counted (a failed read)
+        m_progress->setRange(0, 1);
+        m_progress->setValue(0);
     }
+    Q_EMIT runningChanged(running);
 }
 
 void RerankBatchPanel::showError(const QString &message)
@@ -252,8 +272,6 @@ void RerankBatchPanel::showError(const QString &message)
 void RerankBatchPanel::showResult()
 {
     const rerank::BatchResult &result = m_runner->result();
-    if (m_progress->maximum() == 0)
-        m_progress->setRange(0, 1);
     const int models = int(result.models.size());
     QStringList headers = {tr("Row"), tr("Query"), tr("Labels")};
     for (const QString &model : result.models)
@@ -308,10 +326,18 @@ void RerankBatchPanel::showResult()
     if (result.labelsColumn.isEmpty()) {
         lines << tr("No labels column: rankings only, no metrics.");
     } else {
-        lines << tr("Labels detected: graded relevance in %1 rows, relevant indices in %2 rows.")
-                     .arg(result.rowsWith(rerank::LabelKind::Graded))
-                     .arg(result.rowsWith(rerank::LabelKind::Indices));
-        lines << tr("NDCG gain (2^rel − 1) / log2(rank + 1); MRR counts relevance > 0.");
+        const bool graded = result.labelKind == rerank::LabelKind::Graded;
+        const bool detected = result.labelMode == rerank::LabelMode::Auto;
+        if (!result.labelKind)
+            ; // cancelled before the rows were read: nothing was decided
+        else if (graded)
+            lines << (detected ? tr("Labels read as graded relevance (detected: every row has one label per candidate).")
+                               : tr("Labels read as graded relevance (as chosen)."));
+        else
+            lines << (detected ? tr("Labels read as relevant indices (detected: not every row has one label per candidate).")
+                               : tr("Labels read as relevant indices (as chosen)."));
+        lines << tr("NDCG gain (2^rel − 1) / log2(rank + 1); MRR counts relevance > 0. Equal scores count "
+                    "as the expected value over their orders (tie-aware).");
     }
     m_summary->setText(lines.join(QLatin1Char('\n')));
 }

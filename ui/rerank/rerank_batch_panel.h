@@ -38,6 +38,8 @@ public:
     QComboBox *queryColumn() const { return m_queryColumn; }
     QComboBox *candidatesColumn() const { return m_candidatesColumn; }
     QComboBox *labelsColumn() const { return m_labelsColumn; }
+    //! Labels are: Auto (decided once per dataset) / Grades / Indices; item data is a LabelMode.
+    QComboBox *labelModeCombo() const { return m_labelMode; }
     QSpinBox *kSpin() const { return m_k; }
     QPushButton *runButton() const { return m_run; }
     QPushButton *cancelButton() const { return m_cancelButton; }
@@ -51,6 +53,10 @@ public:
 
     api::Status exportCsv(const QString &path) const;
     api::Status exportJson(const QString &path) const;
+
+Q_SIGNALS:
+    //! A run started or ended (the page's Rerank / Cancel buttons follow it on this tab).
+    void runningChanged(bool running);
 
 private:
     void loadColumns();
@@ -66,6 +72,7 @@ private:
     QComboBox *m_queryColumn;
     QComboBox *m_candidatesColumn;
     QComboBox *m_labelsColumn;
+    QComboBox *m_labelMode;
     QSpinBox *m_k;
     QPushButton *m_run;
     QPushButton *m_cancelButton;
@@ -76,6 +83,8 @@ private:
     QLabel *m_error;
     QTableWidget *m_table;
     int m_columnsGeneration = 0;
+    QString m_columnsDataset; //!< the dataset whose columns fill the combos
+
     bool m_columnsLoading = false;
 };
 

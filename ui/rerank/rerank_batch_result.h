@@ -1,7 +1,7 @@
 #pragma once
 
 // What a batch rerank over a dataset produced: per row, each model's ranking and its NDCG@k and
-// MRR against the row's labels (rerank_metrics.h), and the means over the rows that have them.
+// MRR against the row's labels (tie-aware, rerank_metrics.h), and the means over the rows that have them.
 
 #include "rerank_metrics.h"
 
@@ -19,6 +19,7 @@ struct BatchModelScore
     std::optional<double> ndcg;
     std::optional<double> mrr;
     QString error; //!< the rerank call failed
+    std::vector<double> scores; //!< relevance_score of each ranked candidate, best first (ties matter)
 };
 
 struct BatchRowResult
@@ -37,6 +38,8 @@ struct BatchResult
     QString queryColumn;
     QString candidatesColumn;
     QString labelsColumn; //!< empty: no labels
+    LabelMode labelMode = LabelMode::Auto;
+    std::optional<LabelKind> labelKind; //!< how the labels were read (none: no labels column)
     int k = 10;
     QStringList models;
     std::vector<BatchRowResult> rows;

@@ -9,6 +9,25 @@ namespace wb::ui::rerank {
 
 namespace {
 
+//! Fixed words (not the translated scale name) so exports read the same in every language.
+const char *scaleKey(ScoreScale scale)
+{
+    return scale == ScoreScale::Raw ? "raw" : "sigmoid";
+}
+
+const char *labelModeName(LabelMode mode)
+{
+    switch (mode) {
+    case LabelMode::Graded:
+        return "graded";
+    case LabelMode::Indices:
+        return "indices";
+    case LabelMode::Auto:
+        break;
+    }
+    return "auto";
+}
+
 api::Json optionalNumber(const std::optional<double> &v)
 {
     return v ? api::Json(*v) : api::Json();
@@ -40,7 +59,7 @@ std::vector<api::Json> rankedRows(const RerankOutcome &outcome, const RerankOutc
         row["rank_change"] = d.index - int64_t(rank);
         row["relevance_score"] = d.relevance_score;
         row["sigmoid"] = sigmoid(d.relevance_score);
-        row["bar"] = toStdString(scaleName(outcome.scale));
+        row["bar"] = scaleKey(outcome.scale);
         if (other) {
             const int o = d.index >= 0 && d.index < count ? otherRanks[size_t(d.index)] : -1;
             row["rank_vs_other"] = o >= 0 ? api::Json(int64_t(o) - int64_t(rank)) : api::Json();
@@ -78,7 +97,7 @@ api::Json resultsJson(const std::vector<RerankOutcome> &outcomes)
     for (size_t i = 0; i < outcomes.size(); ++i) {
         api::Json model = api::Json::object();
         model["model"] = toStdString(outcomes[i].model);
-        model["bar"] = toStdString(scaleName(outcomes[i].scale));
+        model["bar"] = scaleKey(outcomes[i].scale);
         model["score_meaning"] = toStdString(outcomes[i].scoreMeaning);
         api::Json results = api::Json::array();
         for (api::Json &row : rankedRows(outcomes[i], otherOf(outcomes, i))) {
@@ -116,7 +135,10 @@ api::Json batchJson(const BatchResult &result)
     out["query_column"] = toStdString(result.queryColumn);
     out["candidates_column"] = toStdString(result.candidatesColumn);
     out["labels_column"] = result.labelsColumn.isEmpty() ? api::Json() : api::Json(toStdString(result.labelsColumn));
+    out["label_mode"] = labelModeName(result.labelMode);
+    out["labels_read_as"] = result.labelKind ? api::Json(labelKindName(*result.labelKind)) : api::Json();
     out["k"] = result.k;
+    out["ties"] = "tie-aware: expected NDCG@k and MRR over random orders of equal scores";
     out["ndcg_gain"] = "(2^rel - 1) / log2(rank + 1), rank from 1";
     out["rows_total"] = result.totalRows;
     out["cancelled"] = result.cancelled;
@@ -142,6 +164,7 @@ api::Json batchJson(const BatchResult &result)
                               {"ndcg_at_k", optionalNumber(s.ndcg)},
                               {"mrr", optionalNumber(s.mrr)},
                               {"ranking", s.ranking},
+                              {"scores", s.scores},
                               {"error", s.error.isEmpty() ? api::Json() : api::Json(toStdString(s.error))}});
         }
         r["models"] = std::move(scores);

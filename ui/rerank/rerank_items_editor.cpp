@@ -156,6 +156,14 @@ void RerankItemsEditor::setItems(const QStringList &items)
 
 QString RerankItemsEditor::pasteText(const QString &text)
 {
+    // The items are rewritten from what is being edited: JSON that does not parse would be
+    // replaced by the last good items, losing what the user typed.
+    if (isJsonMode()) {
+        QString current;
+        parseItemsJson(m_json->toPlainText(), &current);
+        if (!current.isEmpty())
+            return tr("Fix the JSON before pasting: %1").arg(current);
+    }
     QStringList added;
     if (text.trimmed().startsWith(QLatin1Char('['))) {
         QString error;

@@ -33,7 +33,8 @@ public:
     void setItems(const QStringList &items);
 
     //! Appends the items in `text` (JSON array or lines); an error message when a JSON array was
-    //! meant but cannot be read (nothing is added then), else empty.
+    //! meant but cannot be read, or when the JSON being edited is not valid (nothing is added or
+    //! replaced then), else empty.
     QString pasteText(const QString &text);
 
     bool isJsonMode() const;

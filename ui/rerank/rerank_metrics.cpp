@@ -45,7 +45,66 @@ std::optional<std::string> textOf(const api::Json &value)
     return std::nullopt;
 }
 
+//! The [begin, end) rank ranges of equal neighbouring scores.
+std::vector<std::pair<size_t, size_t>> tieGroups(const std::vector<double> &scoresInRankOrder, size_t count)
+{
+    std::vector<std::pair<size_t, size_t>> groups;
+    for (size_t begin = 0; begin < count;) {
+        size_t end = begin + 1;
+        while (end < count && end < scoresInRankOrder.size() && scoresInRankOrder[end] == scoresInRankOrder[begin])
+            ++end;
+        groups.emplace_back(begin, end);
+        begin = end;
+    }
+    return groups;
+}
+
 } // namespace
+
+double tieAwareNdcgAtK(const std::vector<int> &ranking, const std::vector<double> &scoresInRankOrder,
+                       const std::vector<double> &relevance, int k)
+{
+    std::vector<double> ideal = relevance;
+    std::sort(ideal.begin(), ideal.end(), std::greater<double>());
+    const double idcg = dcgAtK(ideal, k);
+    if (idcg <= 0.0)
+        return 0.0;
+    double dcg = 0.0;
+    for (const auto &[begin, end] : tieGroups(scoresInRankOrder, ranking.size())) {
+        double discount = 0.0; // mean over the group's ranks; ranks ≥ k add nothing
+        for (size_t i = begin; i < end && i < size_t(std::max(k, 0)); ++i)
+            discount += 1.0 / std::log2(double(i) + 2.0);
+        discount /= double(end - begin);
+        double gains = 0.0;
+        for (size_t i = begin; i < end; ++i)
+            gains += gain(relevanceOf(relevance, ranking[i]));
+        dcg += gains * discount;
+    }
+    return dcg / idcg;
+}
+
+double tieAwareReciprocalRank(const std::vector<int> &ranking, const std::vector<double> &scoresInRankOrder,
+                              const std::vector<double> &relevance)
+{
+    for (const auto &[begin, end] : tieGroups(scoresInRankOrder, ranking.size())) {
+        const size_t n = end - begin;
+        size_t r = 0;
+        for (size_t i = begin; i < end; ++i)
+            r += relevanceOf(relevance, ranking[i]) > 0.0 ? 1 : 0;
+        if (r == 0)
+            continue;
+        // P(first relevant at position j of the group) = r/(n−j+1) · Π_{i<j} (n−r−i+1)/(n−i+1).
+        double expected = 0.0;
+        double noneYet = 1.0; // P(positions 1 .. j−1 all not relevant)
+        for (size_t j = 1; j <= n - r + 1; ++j) {
+            const double left = double(n - j + 1);
+            expected += noneYet * (double(r) / left) / double(begin + j);
+            noneYet *= (left - double(r)) / left;
+        }
+        return expected;
+    }
+    return 0.0;
+}
 
 double dcgAtK(const std::vector<double> &relevanceInRankOrder, int k)
 {
@@ -85,33 +144,57 @@ std::vector<int> rankingFromScores(const std::vector<double> &scores)
     return order;
 }
 
-api::Result<Labels> parseLabels(const api::Json &cell, size_t candidateCount)
+namespace {
+//! The labels cell as a list of finite numbers; a 400 otherwise.
+api::Result<api::Json> numberList(const api::Json &cell)
 {
     const api::Json list = unwrapJsonString(cell);
     if (!list.is_array())
-        return api::Error::badRequest("labels: expected a list of numbers, got " + list.dump());
+        return api::Error::badRequest("labels: expected a list of numbers, got " + list.dump().substr(0, 200));
     for (const api::Json &v : list)
         if (!v.is_number() || !std::isfinite(v.get<double>()))
-            return api::Error::badRequest("labels: expected a list of numbers, found " + v.dump());
+            return api::Error::badRequest("labels: expected a list of numbers, found " + v.dump().substr(0, 200));
+    return list;
+}
+} // namespace
+
+LabelKind detectLabelKind(const std::vector<std::pair<api::Json, size_t>> &labelsAndCandidateCounts)
+{
+    for (const auto &[cell, candidates] : labelsAndCandidateCounts) {
+        const api::Result<api::Json> list = numberList(cell);
+        if (list && list->size() != candidates)
+            return LabelKind::Indices;
+    }
+    return LabelKind::Graded;
+}
+
+api::Result<Labels> parseLabels(const api::Json &cell, size_t candidateCount, LabelKind kind)
+{
+    const api::Result<api::Json> list = numberList(cell);
+    if (!list)
+        return list.error();
     Labels labels;
-    if (list.size() == candidateCount) {
-        labels.kind = LabelKind::Graded;
-        for (const api::Json &v : list) {
+    labels.kind = kind;
+    if (kind == LabelKind::Graded) {
+        if (list->size() != candidateCount)
+            return api::Error::badRequest("labels: read as graded relevance, so one per candidate, but "
+                                          + std::to_string(list->size()) + " values for "
+                                          + std::to_string(candidateCount) + " candidates");
+        for (const api::Json &v : *list) {
             if (v.get<double>() < 0.0)
                 return api::Error::badRequest("labels: a graded relevance cannot be negative, found " + v.dump());
             labels.relevance.push_back(v.get<double>());
         }
         return labels;
     }
-    labels.kind = LabelKind::Indices;
     labels.relevance.assign(candidateCount, 0.0);
-    for (const api::Json &v : list) {
+    for (const api::Json &v : *list) {
         const double d = v.get<double>();
         if (d != std::floor(d) || d < 0.0 || d >= double(candidateCount))
-            return api::Error::badRequest("labels: " + std::to_string(list.size()) + " values for "
-                                          + std::to_string(candidateCount)
-                                          + " candidates, so read as relevant indices, but " + v.dump()
+            return api::Error::badRequest("labels: read as relevant indices, but " + v.dump()
                                           + " is not an index from 0 to " + std::to_string(int64_t(candidateCount) - 1));
+        if (labels.relevance[size_t(d)] > 0.0)
+            return api::Error::badRequest("labels: read as relevant indices, but " + v.dump() + " is listed twice");
         labels.relevance[size_t(d)] = 1.0;
     }
     return labels;

@@ -175,8 +175,20 @@ RerankPage::RerankPage(api::StackApi &api, QWidget *parent)
         });
     }
     connect(m_editor, &RerankItemsEditor::runRequested, this, &RerankPage::run);
-    connect(m_run, &QPushButton::clicked, this, &RerankPage::run);
-    connect(m_cancelButton, &QPushButton::clicked, this, &RerankPage::cancel);
+    connect(m_run, &QPushButton::clicked, this, [this] {
+        if (onBatchTab())
+            m_batch->run();
+        else
+            run();
+    });
+    connect(m_cancelButton, &QPushButton::clicked, this, [this] {
+        if (onBatchTab())
+            m_batch->runner()->cancel();
+        else
+            cancel();
+    });
+    connect(m_tabs, &QTabWidget::currentChanged, this, &RerankPage::updateButtons);
+    connect(m_batch, &RerankBatchPanel::runningChanged, this, &RerankPage::updateButtons);
     connect(m_compare, &QCheckBox::toggled, m_compareModel, &QWidget::setEnabled);
     connect(m_exportCsv, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getSaveFileName(this, tr("Export rerank results"), QString(), tr("CSV (*.csv)"));
@@ -306,10 +318,23 @@ void RerankPage::cancel()
     Q_EMIT runFinished();
 }
 
-void RerankPage::setRunning(bool running)
+bool RerankPage::onBatchTab() const
 {
+    return m_tabs->currentWidget() == m_batch;
+}
+
+void RerankPage::updateButtons()
+{
+    const bool running = onBatchTab() ? m_batch->runner()->isRunning() : isRunning();
     m_run->setEnabled(!running);
     m_cancelButton->setEnabled(running);
+    m_run->setToolTip(onBatchTab() ? tr("Run the batch over the dataset (Ctrl+Enter)")
+                                   : tr("Rerank the items (Enter in the query, or Ctrl+Enter)"));
+}
+
+void RerankPage::setRunning(bool running)
+{
+    updateButtons();
     if (running)
         m_busy->start();
     else if (m_busy->isBusy())

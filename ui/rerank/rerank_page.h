@@ -81,6 +81,9 @@ private:
     void finishRun();
     void showOutcomes();
     void setRunning(bool running);
+    //! The top Rerank / Cancel buttons act on the current tab, and follow its running state.
+    bool onBatchTab() const;
+    void updateButtons();
 
     api::StackApi &m_api;
     ModelPicker *m_model;

@@ -1,5 +1,6 @@
 // The rerank page's pure parts: NDCG@k (exponential gain) and MRR against hand-computed values
-// (graded and binary labels, no relevant item, k beyond the list, ties), reading labels, queries
+// (graded and binary labels, no relevant item, k beyond the list, ties; tie-aware forms with all,
+// some and no scores tied), reading labels (per dataset: graded or indices), queries
 // and candidates from dataset cells, the batch means, and the raw / sigmoid score scale.
 
 #include "rerank/rerank_batch_result.h"
@@ -36,8 +37,12 @@ private Q_SLOTS:
     void noRelevantItemGivesZeroNdcgAndMrr();
     void tiedLabelsAndTiedScores();
     void mrrIsReciprocalRankOfFirstRelevant();
-    void labelsOfCandidateLengthAreGraded();
-    void labelsOfOtherLengthAreIndices();
+    void tieAwareMetricsWhenAllScoresTie();
+    void tieAwareMetricsWithPartialTies();
+    void tieAwareMetricsWithoutTiesEqualPlainOnes();
+    void gradedLabelsNeedOnePerCandidate();
+    void indexLabelsAreDistinctIndices();
+    void autoDetectionDecidesOncePerDataset();
     void badLabelsAreRefusedWithReason();
     void queryAndCandidatesAcceptStringsAndTextParts();
     void imageCandidateIsRefused();
@@ -111,39 +116,110 @@ void TestRerankMetrics::mrrIsReciprocalRankOfFirstRelevant()
     QCOMPARE(reciprocalRank({7, 1, 0}, {0, 0.5, 0}), 0.5);
 }
 
-void TestRerankMetrics::labelsOfCandidateLengthAreGraded()
+void TestRerankMetrics::tieAwareMetricsWhenAllScoresTie()
 {
-    const api::Result<Labels> graded = parseLabels(api::Json::array({2, 0, 1}), 3);
+    // Three equal scores, the relevant candidate listed first (input order kept): plain NDCG and
+    // MRR say 1; tie-aware, each item gets the mean discount of ranks 1..3:
+    // (1 + 1/log2(3) + 1/log2(4)) / 3 = (1.5 + 0.6309297535714574) / 3 = 0.7103099178571525, and
+    // MRR = (1 + 1/2 + 1/3) / 3 = 11/18.
+    const std::vector<int> ranking = {0, 1, 2};
+    const std::vector<double> tied = {0.5, 0.5, 0.5};
+    const std::vector<double> labels = {1, 0, 0};
+    QCOMPARE(ndcgAtK(ranking, labels, 3), 1.0);
+    QVERIFY(near(tieAwareNdcgAtK(ranking, tied, labels, 3), 0.7103099178571525));
+    QVERIFY(near(tieAwareReciprocalRank(ranking, tied, labels), 11.0 / 18.0));
+    // k = 2: rank 3 adds nothing to the mean: (1 + 1/log2(3)) / 3 = 0.5436432511904858 (IDCG@2 = 1).
+    QVERIFY(near(tieAwareNdcgAtK(ranking, tied, labels, 2), 0.5436432511904858));
+    // Every item relevant: any order is ideal.
+    QVERIFY(near(tieAwareNdcgAtK(ranking, tied, {1, 1, 1}, 3), 1.0));
+    QVERIFY(near(tieAwareReciprocalRank(ranking, tied, {1, 1, 1}), 1.0));
+}
+
+void TestRerankMetrics::tieAwareMetricsWithPartialTies()
+{
+    // Ranking 3, 0, 1, 2 with scores 0.9, 0.5, 0.5, 0.1; labels per candidate [2, 0, 0, 1].
+    // Ranks 2 and 3 tie (candidates 0 and 1, gains 3 and 0): each gets (1/log2(3) + 1/log2(4)) / 2.
+    // DCG  = 1·1 + 3·(0.6309297535714574 + 0.5)/2 = 2.696394630357186
+    // IDCG = 3/1 + 1/log2(3)                    = 3.6309297535714574 → 0.7426182309654866.
+    const std::vector<int> ranking = {3, 0, 1, 2};
+    const std::vector<double> scores = {0.9, 0.5, 0.5, 0.1};
+    const std::vector<double> labels = {2, 0, 0, 1};
+    QVERIFY2(near(tieAwareNdcgAtK(ranking, scores, labels, 4), 0.7426182309654866),
+             qPrintable(QString::number(tieAwareNdcgAtK(ranking, scores, labels, 4), 'g', 17)));
+    QCOMPARE(tieAwareReciprocalRank(ranking, scores, labels), 1.0); // an untied relevant item first
+    // First group (rank 1) not relevant; then ranks 2–4 tie with 2 relevant of 3:
+    // P(first relevant at rank 2) = 2/3, at rank 3 = 1/3 · 2/2 → 2/3 · 1/2 + 1/3 · 1/3 = 4/9.
+    QVERIFY(near(tieAwareReciprocalRank({1, 0, 2, 3}, {0.9, 0.5, 0.5, 0.5}, {1, 0, 1, 0}), 4.0 / 9.0));
+    QCOMPARE(tieAwareReciprocalRank({1, 0, 2}, {0.9, 0.5, 0.5}, {0, 0, 0}), 0.0);
+}
+
+void TestRerankMetrics::tieAwareMetricsWithoutTiesEqualPlainOnes()
+{
+    // The hand-computed graded example above, with distinct scores: unchanged.
+    const std::vector<double> labels = {3, 2, 0, 1};
+    const std::vector<double> scores = {0.9, 0.8, 0.3, 0.1};
+    QVERIFY(near(tieAwareNdcgAtK({1, 0, 3, 2}, scores, labels, 3), 0.8428282648809379));
+    QVERIFY(near(tieAwareNdcgAtK({1, 0, 3, 2}, scores, labels, 2), 0.8339912323981488));
+    QVERIFY(near(tieAwareReciprocalRank({3, 1, 0, 2}, scores, {0, 0, 2, 0}), 0.25));
+}
+
+void TestRerankMetrics::gradedLabelsNeedOnePerCandidate()
+{
+    const api::Result<Labels> graded = parseLabels(api::Json::array({2, 0, 1}), 3, LabelKind::Graded);
     QVERIFY_RESULT(graded);
     QCOMPARE(int(graded->kind), int(LabelKind::Graded));
     QCOMPARE(graded->relevance, (std::vector<double>{2, 0, 1}));
     // A CSV cell holds the list as JSON text.
-    const api::Result<Labels> fromText = parseLabels(api::Json("[0.5, 1, 0]"), 3);
+    const api::Result<Labels> fromText = parseLabels(api::Json("[0.5, 1, 0]"), 3, LabelKind::Graded);
     QVERIFY_RESULT(fromText);
     QCOMPARE(fromText->relevance, (std::vector<double>{0.5, 1, 0}));
+    QVERIFY_ERROR(parseLabels(api::Json::array({1}), 3, LabelKind::Graded), 400, "1 values for 3 candidates");
 }
 
-void TestRerankMetrics::labelsOfOtherLengthAreIndices()
+void TestRerankMetrics::indexLabelsAreDistinctIndices()
 {
-    const api::Result<Labels> one = parseLabels(api::Json::array({1}), 3);
+    const api::Result<Labels> one = parseLabels(api::Json::array({1}), 3, LabelKind::Indices);
     QVERIFY_RESULT(one);
     QCOMPARE(int(one->kind), int(LabelKind::Indices));
     QCOMPARE(one->relevance, (std::vector<double>{0, 1, 0}));
-    const api::Result<Labels> two = parseLabels(api::Json("[0, 3]"), 4);
+    const api::Result<Labels> two = parseLabels(api::Json("[0, 3]"), 4, LabelKind::Indices);
     QVERIFY_RESULT(two);
     QCOMPARE(two->relevance, (std::vector<double>{1, 0, 0, 1}));
-    const api::Result<Labels> none = parseLabels(api::Json::array(), 3);
+    // As long as the candidates, still indices when the dataset is read as indices.
+    const api::Result<Labels> same = parseLabels(api::Json::array({0, 2, 1}), 3, LabelKind::Indices);
+    QVERIFY_RESULT(same);
+    QCOMPARE(same->relevance, (std::vector<double>{1, 1, 1}));
+    const api::Result<Labels> none = parseLabels(api::Json::array(), 3, LabelKind::Indices);
     QVERIFY_RESULT(none);
     QCOMPARE(none->relevance, (std::vector<double>{0, 0, 0}));
+    QVERIFY_ERROR(parseLabels(api::Json::array({1, 1}), 3, LabelKind::Indices), 400, "1 is listed twice");
+}
+
+void TestRerankMetrics::autoDetectionDecidesOncePerDataset()
+{
+    using Cells = std::vector<std::pair<api::Json, size_t>>;
+    // Every row one label per candidate: graded.
+    QCOMPARE(int(detectLabelKind(Cells{{api::Json::array({0, 2, 0}), 3}, {api::Json("[1, 0]"), 2}})),
+             int(LabelKind::Graded));
+    // One row of another length makes the whole dataset indices, also the row whose length
+    // happens to match (per row by length, [0, 1] of 2 candidates would have been grades).
+    QCOMPARE(int(detectLabelKind(Cells{{api::Json::array({0, 1}), 2}, {api::Json::array({1}), 3}})),
+             int(LabelKind::Indices));
+    // Cells that are not number lists do not vote (their rows report them).
+    QCOMPARE(int(detectLabelKind(Cells{{api::Json("n/a"), 3}, {api::Json::array({1, 0}), 2}})),
+             int(LabelKind::Graded));
+    QCOMPARE(int(detectLabelKind(Cells{})), int(LabelKind::Graded));
 }
 
 void TestRerankMetrics::badLabelsAreRefusedWithReason()
 {
-    QVERIFY_ERROR(parseLabels(api::Json::array({5}), 3), 400, "5 is not an index from 0 to 2");
-    QVERIFY_ERROR(parseLabels(api::Json::array({0.5}), 3), 400, "not an index");
-    QVERIFY_ERROR(parseLabels(api::Json::array({"a", 1, 0}), 3), 400, "labels: expected a list of numbers");
-    QVERIFY_ERROR(parseLabels(api::Json(7), 3), 400, "labels: expected a list of numbers");
-    QVERIFY_ERROR(parseLabels(api::Json::array({1, -1, 0}), 3), 400, "cannot be negative");
+    const LabelKind indices = LabelKind::Indices;
+    const LabelKind graded = LabelKind::Graded;
+    QVERIFY_ERROR(parseLabels(api::Json::array({5}), 3, indices), 400, "5 is not an index from 0 to 2");
+    QVERIFY_ERROR(parseLabels(api::Json::array({0.5}), 3, indices), 400, "not an index");
+    QVERIFY_ERROR(parseLabels(api::Json::array({"a", 1, 0}), 3, graded), 400, "labels: expected a list of numbers");
+    QVERIFY_ERROR(parseLabels(api::Json(7), 3, indices), 400, "labels: expected a list of numbers");
+    QVERIFY_ERROR(parseLabels(api::Json::array({1, -1, 0}), 3, graded), 400, "cannot be negative");
 }
 
 void TestRerankMetrics::queryAndCandidatesAcceptStringsAndTextParts()

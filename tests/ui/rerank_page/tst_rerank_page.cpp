@@ -3,14 +3,17 @@
 // run on the upstream semantic case ("What is C++?" ranks the C++ item first) with the rank
 // changes, two models side by side (bm25 and a registered bm25 without stemming) with the rank
 // difference per item, an unknown model's error shown with the inputs kept, Cancel on a held
-// request, batch mode over a registered dataset with NDCG@k and MRR checked against hand
-// computation, the exports read back, the remembered model and the page in the main window.
+// request, batch mode over a registered dataset with tie-aware NDCG@k and MRR checked against
+// hand computation, labels read one way per dataset (auto, or as chosen), column choices kept when
+// the page is shown again, the top buttons acting on the batch tab, a cross-encoder folder left
+// out of the picker, the exports read back, the remembered model and the page in the main window.
 
 #include "held_rerank_api.h"
 #include "result_macros.h"
 
 #include "common/busy_overlay.h"
 #include "eval/model_picker.h"
+#include "models/model_info.h"
 #include "rerank/rerank_batch_panel.h"
 #include "rerank/rerank_items_editor.h"
 #include "rerank/rerank_page.h"
@@ -27,6 +30,7 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -51,6 +55,8 @@ using namespace wb;
 namespace {
 const QString kNoStem = QStringLiteral("bm25-nostem");
 const QString kDataset = QStringLiteral("rerank-qrels");
+const QString kIndicesDataset = QStringLiteral("rerank-indices");
+const QString kCrossEncoder = QStringLiteral("cross-encoder");
 const QString kQuery = QStringLiteral("What is C++?");
 const QStringList kItems = {QStringLiteral("Learning new things is interesting. "),
                             QStringLiteral("C++ is a programming language. "),
@@ -89,6 +95,8 @@ private Q_SLOTS:
     void editorKeepsTableAndJsonInSync();
     void editorKeepsEmptyLastRowAndDeletesRows();
     void pickerListsOnlyRerankModels();
+    void pickerLeavesOutCrossEncoderFolders();
+    void pasteRefusesWhileJsonIsInvalid();
     void bm25RanksCppItemFirstWithRankChanges();
     void enterInQueryRuns();
     void twoModelsSideBySideWithRankDifference();
@@ -98,6 +106,10 @@ private Q_SLOTS:
     void exportsReadBack();
     void batchReportsNdcgAndMrr();
     void batchCancelKeepsRowsDone();
+    void batchReadsLabelsOneWayPerDataset();
+    void batchKeepsColumnChoicesWhenShownAgain();
+    void batchFailedReadResetsProgress();
+    void topButtonsActOnBatchTab();
     void rememberedModelIsChosenNextTime();
     void mainWindowListsRerankAfterTraining();
     void cleanupTestCase();
@@ -126,6 +138,15 @@ void TestRerankPage::initTestCase()
 
     engine::EngineConfig config;
     config.dataDir = m_dir.filePath(QStringLiteral("data"));
+    // A cross-encoder folder in the engine's model dir: listed as a rerank model, but the engine
+    // does not run it (no metadata.reranker), so the page must not offer it.
+    {
+        const QString folder = QDir(config.dataDir).filePath(QStringLiteral("models/") + kCrossEncoder);
+        QVERIFY(QDir().mkpath(folder));
+        QFile json(QDir(folder).filePath(QStringLiteral("config.json")));
+        QVERIFY(json.open(QIODevice::WriteOnly));
+        json.write(R"({"architectures": ["XLMRobertaForSequenceClassification"]})");
+    }
     m_engine = std::make_unique<engine::Engine>(config);
     const api::Status opened = m_engine->open();
     QVERIFY2(opened.ok(), opened.ok() ? "" : opened.error().toString().c_str());
@@ -138,8 +159,9 @@ void TestRerankPage::initTestCase()
     const auto registered = api::await(m_engine->registerModel(nostem));
     QVERIFY2(registered.ok(), registered.ok() ? "" : registered.error().toString().c_str());
 
-    // Rows: graded labels, relevant indices, a text-part query with candidates kept as JSON
-    // text and no relevant candidate, and a row without candidates.
+    // Rows with graded labels: the C++ case, the cats case (stemmed bm25 ties the two cat items),
+    // a text-part query with candidates kept as JSON text and no relevant candidate, and a row
+    // without candidates.
     api::RegisterDatasetRequest dataset;
     dataset.dataset_id = kDataset.toStdString();
     dataset.purpose = api::DatasetPurpose::EvalQuestionAnswer;
@@ -151,7 +173,7 @@ void TestRerankPage::initTestCase()
     for (const QString &item : kCatItems)
         cats.push_back(item.toStdString());
     rows.rows.push_back(api::JsonObject{{{"query", kQuery.toStdString()}, {"candidates", items}, {"labels", {0, 2, 0}}}});
-    rows.rows.push_back(api::JsonObject{{{"query", kCatsQuery.toStdString()}, {"candidates", cats}, {"labels", {1}}}});
+    rows.rows.push_back(api::JsonObject{{{"query", kCatsQuery.toStdString()}, {"candidates", cats}, {"labels", {0, 1, 0}}}});
     rows.rows.push_back(api::JsonObject{{{"query", {{"type", "text"}, {"text", "Dogs"}}},
                                          {"candidates", R"(["Dogs bark", "Cats meow"])"},
                                          {"labels", {0, 0}}}});
@@ -159,6 +181,19 @@ void TestRerankPage::initTestCase()
     dataset.source = rows;
     const auto created = api::await(m_engine->registerDataset(dataset));
     QVERIFY2(created.ok(), created.ok() ? "" : created.error().toString().c_str());
+
+    // Rows with relevant indices: one index of three; two of two (as long as the candidates, so a
+    // per-row guess would read it as grades); the same index twice.
+    api::RegisterDatasetRequest indices;
+    indices.dataset_id = kIndicesDataset.toStdString();
+    indices.purpose = api::DatasetPurpose::EvalQuestionAnswer;
+    api::RowsDataSource indexRows;
+    indexRows.rows.push_back(api::JsonObject{{{"query", kCatsQuery.toStdString()}, {"candidates", cats}, {"labels", {1}}}});
+    indexRows.rows.push_back(api::JsonObject{{{"query", "Dogs"}, {"candidates", {"Dogs bark", "Cats meow"}}, {"labels", {0, 1}}}});
+    indexRows.rows.push_back(api::JsonObject{{{"query", kCatsQuery.toStdString()}, {"candidates", cats}, {"labels", {1, 1}}}});
+    indices.source = indexRows;
+    const auto createdIndices = api::await(m_engine->registerDataset(indices));
+    QVERIFY2(createdIndices.ok(), createdIndices.ok() ? "" : createdIndices.error().toString().c_str());
 
     // BM25 must score for the ranking checks to mean anything.
     api::RerankRequest probe;
@@ -472,7 +507,7 @@ void TestRerankPage::exportsReadBack()
     QCOMPARE(lines.size(), 1 + 3 + 3);
     QCOMPARE(lines.at(0), QStringLiteral("model,rank,index,rank_change,relevance_score,sigmoid,bar,rank_vs_other,item"));
     QVERIFY2(lines.at(1).startsWith(QStringLiteral("bm25,1,0,0,1")), qPrintable(lines.at(1)));
-    QVERIFY2(lines.at(1).endsWith(QStringLiteral(",raw score,1,The cat sat")), qPrintable(lines.at(1)));
+    QVERIFY2(lines.at(1).endsWith(QStringLiteral(",raw,1,The cat sat")), qPrintable(lines.at(1)));
     QVERIFY2(lines.at(4).startsWith(QStringLiteral("bm25-nostem,1,1,1,1")), qPrintable(lines.at(4)));
 
     const QString jsonPath = m_dir.filePath(QStringLiteral("results.json"));
@@ -486,6 +521,7 @@ void TestRerankPage::exportsReadBack()
     QCOMPARE(json["models"][1]["results"][0]["item"], api::Json("I love cats"));
     QCOMPARE(json["models"][1]["results"][0]["rank_vs_other"], api::Json(1)); // 1st here, 2nd in bm25
     QVERIFY(json["models"][0]["score_meaning"].get<std::string>().find("BM25") != std::string::npos);
+    QCOMPARE(json["models"][0]["bar"], api::Json("raw")); // fixed words, not the translated name
 }
 
 void TestRerankPage::batchReportsNdcgAndMrr()
@@ -518,12 +554,15 @@ void TestRerankPage::batchReportsNdcgAndMrr()
     QCOMPARE(result.rows[0].models[0].ranking, (std::vector<int>{1, 0, 2}));
     QCOMPARE(*result.rows[0].models[0].ndcg, 1.0);
     QCOMPARE(*result.rows[0].models[0].mrr, 1.0);
-    // Row 2: index list [1]; stemmed bm25 ranks it 2nd → NDCG = (1/log2(3)) / 1, MRR = 1/2;
-    // unstemmed ranks it 1st → 1 and 1.
-    QCOMPARE(int(*result.rows[1].labelKind), int(ui::rerank::LabelKind::Indices));
+    // Row 2: grades [0, 1, 0]; stemmed bm25 ties the two cat items (input order kept, so the
+    // relevant one is listed 2nd). Tie-aware, each gets the mean discount of ranks 1 and 2:
+    // NDCG = (1 + 1/log2(3)) / 2 = 0.8154648767857288, MRR = (1 + 1/2) / 2 = 0.75 (plain
+    // metrics would say 0.6309 and 0.5). Unstemmed ranks it 1st alone → 1 and 1.
+    QCOMPARE(int(*result.rows[1].labelKind), int(ui::rerank::LabelKind::Graded));
     QCOMPARE(result.rows[1].models[0].ranking, (std::vector<int>{0, 1, 2}));
-    QVERIFY(std::abs(*result.rows[1].models[0].ndcg - 0.6309297535714574) < 1e-12);
-    QCOMPARE(*result.rows[1].models[0].mrr, 0.5);
+    QCOMPARE(result.rows[1].models[0].scores.at(0), result.rows[1].models[0].scores.at(1));
+    QVERIFY(std::abs(*result.rows[1].models[0].ndcg - 0.8154648767857288) < 1e-12);
+    QCOMPARE(*result.rows[1].models[0].mrr, 0.75);
     QCOMPARE(*result.rows[1].models[1].ndcg, 1.0);
     QCOMPARE(*result.rows[1].models[1].mrr, 1.0);
     // Row 3: text-part query, candidates as JSON text, nothing relevant → 0 and 0.
@@ -535,19 +574,19 @@ void TestRerankPage::batchReportsNdcgAndMrr()
     QVERIFY(result.rows[3].error.contains(QStringLiteral("candidates")));
     QVERIFY(result.rows[3].models.empty());
     // Means over the three scored rows.
-    QVERIFY(std::abs(*result.meanNdcg(0) - (1.0 + 0.6309297535714574 + 0.0) / 3.0) < 1e-12);
-    QVERIFY(std::abs(*result.meanMrr(0) - 0.5) < 1e-12);
+    QVERIFY(std::abs(*result.meanNdcg(0) - (1.0 + 0.8154648767857288 + 0.0) / 3.0) < 1e-12);
+    QVERIFY(std::abs(*result.meanMrr(0) - 1.75 / 3.0) < 1e-12);
     QVERIFY(std::abs(*result.meanNdcg(1) - 2.0 / 3.0) < 1e-12);
     QVERIFY(std::abs(*result.meanMrr(1) - 2.0 / 3.0) < 1e-12);
     QCOMPARE(result.scoredRows(0), 3);
 
     const QString summary = batch->summaryLabel()->text();
-    QVERIFY2(summary.contains(QStringLiteral("graded relevance in 2 rows, relevant indices in 1 rows")), qPrintable(summary));
-    QVERIFY2(summary.contains(QStringLiteral("bm25: mean NDCG@3 0.5436, mean MRR 0.5000 over 3 labelled rows")), qPrintable(summary));
+    QVERIFY2(summary.contains(QStringLiteral("Labels read as graded relevance (detected")), qPrintable(summary));
+    QVERIFY2(summary.contains(QStringLiteral("bm25: mean NDCG@3 0.6052, mean MRR 0.5833 over 3 labelled rows")), qPrintable(summary));
     QTableWidget *table = batch->resultsTable();
     QCOMPARE(table->rowCount(), 5); // four rows and the mean
     QCOMPARE(table->item(4, 0)->text(), QStringLiteral("Mean"));
-    QCOMPARE(table->item(4, 3)->text(), QStringLiteral("0.5436"));
+    QCOMPARE(table->item(4, 3)->text(), QStringLiteral("0.6052"));
     QCOMPARE(table->item(1, 5)->text(), QStringLiteral("1.0000")); // NDCG of bm25-nostem on row 2
     QVERIFY(batch->progressBar()->value() == 4 && batch->progressBar()->maximum() == 4);
     saveScreenshot(m_page.get(), QStringLiteral("batch"));
@@ -557,7 +596,7 @@ void TestRerankPage::batchReportsNdcgAndMrr()
     const QStringList lines = readLines(csvPath);
     QCOMPARE(lines.size(), 1 + 3 * 2 + 1 + 2); // header, 3 rows × 2 models, the bad row, 2 means
     QCOMPARE(lines.at(0), QStringLiteral("row,model,query,candidates,labels,k,ndcg_at_k,mrr,error"));
-    QVERIFY2(lines.at(3).startsWith(QStringLiteral("1,bm25,cats,3,indices,3,0.63092975357145")), qPrintable(lines.at(3)));
+    QVERIFY2(lines.at(3).startsWith(QStringLiteral("1,bm25,cats,3,graded,3,0.81546487678572")), qPrintable(lines.at(3)));
     QVERIFY2(lines.at(lines.size() - 1).startsWith(QStringLiteral("mean,bm25-nostem,,,,3,0.666666")), qPrintable(lines.last()));
 
     const QString jsonPath = m_dir.filePath(QStringLiteral("batch.json"));
@@ -565,9 +604,12 @@ void TestRerankPage::batchReportsNdcgAndMrr()
     const api::Json json = readJson(jsonPath);
     QCOMPARE(json["dataset"], api::Json(kDataset.toStdString()));
     QCOMPARE(json["k"], api::Json(3));
-    QCOMPARE(json["models"][0]["mean_mrr"].get<double>(), 0.5);
-    QCOMPARE(json["rows"][1]["labels"], api::Json("indices"));
+    QVERIFY(std::abs(json["models"][0]["mean_mrr"].get<double>() - 1.75 / 3.0) < 1e-12);
+    QCOMPARE(json["labels_read_as"], api::Json("graded"));
+    QCOMPARE(json["label_mode"], api::Json("auto"));
+    QCOMPARE(json["rows"][1]["labels"], api::Json("graded"));
     QCOMPARE(json["rows"][1]["models"][0]["ranking"], api::Json::array({0, 1, 2}));
+    QCOMPARE(json["rows"][1]["models"][0]["scores"].size(), size_t(3));
     QVERIFY(json["rows"][3]["error"].is_string());
     m_page->compareCheck()->setChecked(false);
 }
@@ -594,6 +636,180 @@ void TestRerankPage::batchCancelKeepsRowsDone()
     m_api->release();
     QTest::qWait(200);
     QCOMPARE(finished.count(), 1); // the late answer changes nothing
+}
+
+void TestRerankPage::pickerLeavesOutCrossEncoderFolders()
+{
+    // The engine lists the folder as a rerank model (so the check below means something) ...
+    const auto models = api::await(m_engine->listModels());
+    QVERIFY_RESULT(models);
+    bool listed = false;
+    for (const api::OpenAIModel &m : models->data) {
+        const ui::ModelInfo info = ui::modelInfo(m);
+        if (!info.id.contains(kCrossEncoder))
+            continue;
+        listed = true;
+        QCOMPARE(info.modelType, QStringLiteral("rerank"));
+        QVERIFY(info.isLocal() && !info.metadata.contains("reranker"));
+        // This engine also marks the folder with metadata.error (unsupported architecture), which
+        // the picker left out already; the rule on metadata.reranker holds without that.
+        QVERIFY(!info.error.isEmpty());
+    }
+    QVERIFY(listed);
+    // ... but neither picker offers it: the engine would refuse it with 400.
+    for (ui::ModelPicker *picker : {m_page->modelPicker(), m_page->compareModelPicker()})
+        for (int i = 0; i < picker->count(); ++i)
+            QVERIFY2(!picker->itemText(i).contains(kCrossEncoder), qPrintable(picker->itemText(i)));
+}
+
+void TestRerankPage::pasteRefusesWhileJsonIsInvalid()
+{
+    ui::RerankItemsEditor editor(nullptr);
+    editor.setItems({QStringLiteral("kept")});
+    QVERIFY(editor.setJsonMode(true));
+    const QString typed = QStringLiteral("[\"kept\", \"half typed");
+    editor.jsonEdit()->setPlainText(typed);
+    const QString error = editor.pasteText(QStringLiteral("pasted line"));
+    QVERIFY2(error.contains(QStringLiteral("JSON")), qPrintable(error));
+    QCOMPARE(editor.jsonEdit()->toPlainText(), typed); // nothing the user typed is overwritten
+    // The Paste button shows why.
+    QApplication::clipboard()->setText(QStringLiteral("from clipboard"));
+    QTest::mouseClick(editor.pasteButton(), Qt::LeftButton);
+    QCOMPARE(editor.jsonEdit()->toPlainText(), typed);
+    QVERIFY(!editor.errorLabel()->isHidden());
+    QVERIFY(editor.errorLabel()->text().contains(QStringLiteral("JSON")));
+    // Valid JSON again: the paste is appended.
+    editor.jsonEdit()->setPlainText(QStringLiteral("[\"kept\"]"));
+    QCOMPARE(editor.pasteText(QStringLiteral("pasted line")), QString());
+    QCOMPARE(editor.items(), (QStringList{"kept", "pasted line"}));
+}
+
+void TestRerankPage::batchReadsLabelsOneWayPerDataset()
+{
+    ui::RerankBatchPanel *batch = m_page->batchPanel();
+    m_page->tabs()->setCurrentWidget(batch);
+    m_page->modelPicker()->setModelId(QStringLiteral("bm25"));
+    m_page->compareCheck()->setChecked(false);
+    batch->datasetPicker()->setDatasetId(kIndicesDataset);
+    QTRY_VERIFY(!batch->columnsLoading());
+    QCOMPARE(batch->labelsColumn()->currentText(), QStringLiteral("labels"));
+    batch->kSpin()->setValue(3);
+    QComboBox *mode = batch->labelModeCombo();
+    QCOMPARE(mode->currentData().toInt(), int(ui::rerank::LabelMode::Auto));
+
+    QSignalSpy finished(batch->runner(), &ui::RerankBatchRunner::finished);
+    batch->run();
+    QVERIFY(finished.count() > 0 || finished.wait(30000));
+    {
+        const ui::rerank::BatchResult &result = batch->runner()->result();
+        QCOMPARE(int(*result.labelKind), int(ui::rerank::LabelKind::Indices));
+        // [1] of three: the two cat items tie → (1 + 1/log2(3)) / 2 and MRR 0.75.
+        QVERIFY(std::abs(*result.rows[0].models[0].ndcg - 0.8154648767857288) < 1e-12);
+        QCOMPARE(*result.rows[0].models[0].mrr, 0.75);
+        // [0, 1] of two, read as indices like the rest: both relevant → any order is ideal.
+        QCOMPARE(int(*result.rows[1].labelKind), int(ui::rerank::LabelKind::Indices));
+        QCOMPARE(*result.rows[1].models[0].ndcg, 1.0);
+        QCOMPARE(*result.rows[1].models[0].mrr, 1.0);
+        // [1, 1]: a row problem; the row is still ranked, without metrics.
+        QVERIFY2(result.rows[2].error.contains(QStringLiteral("listed twice")), qPrintable(result.rows[2].error));
+        QVERIFY(!result.rows[2].models.at(0).ndcg);
+        const QString summary = batch->summaryLabel()->text();
+        QVERIFY2(summary.contains(QStringLiteral("Labels read as relevant indices (detected")), qPrintable(summary));
+    }
+
+    // Chosen as grades: [1] of three is wrong on its row; [0, 1] of two is graded: "Cats meow"
+    // (grade 1) ranks 2nd after "Dogs bark" → NDCG = (1/log2(3)) / 1, MRR = 1/2.
+    mode->setCurrentIndex(mode->findData(int(ui::rerank::LabelMode::Graded)));
+    batch->run();
+    QVERIFY(finished.count() > 1 || finished.wait(30000));
+    {
+        const ui::rerank::BatchResult &result = batch->runner()->result();
+        QCOMPARE(int(*result.labelKind), int(ui::rerank::LabelKind::Graded));
+        QVERIFY2(result.rows[0].error.contains(QStringLiteral("1 values for 3 candidates")), qPrintable(result.rows[0].error));
+        QCOMPARE(result.rows[1].models[0].ranking, (std::vector<int>{0, 1}));
+        QVERIFY(std::abs(*result.rows[1].models[0].ndcg - 0.6309297535714574) < 1e-12);
+        QCOMPARE(*result.rows[1].models[0].mrr, 0.5);
+        const QString summary = batch->summaryLabel()->text();
+        QVERIFY2(summary.contains(QStringLiteral("Labels read as graded relevance (as chosen)")), qPrintable(summary));
+    }
+    mode->setCurrentIndex(mode->findData(int(ui::rerank::LabelMode::Auto)));
+}
+
+void TestRerankPage::batchKeepsColumnChoicesWhenShownAgain()
+{
+    ui::RerankBatchPanel *batch = m_page->batchPanel();
+    m_page->tabs()->setCurrentWidget(batch);
+    batch->datasetPicker()->setDatasetId(kDataset);
+    QTRY_VERIFY(!batch->columnsLoading());
+    QCOMPARE(batch->labelsColumn()->currentText(), QStringLiteral("labels"));
+    // The user chooses no labels and another query column.
+    batch->labelsColumn()->setEditText(QString());
+    batch->queryColumn()->setEditText(QStringLiteral("labels"));
+    // Leaving the page and coming back refreshes the lists; the choices stay.
+    QSignalSpy loaded(batch->datasetPicker(), &ui::DatasetPicker::loaded);
+    m_page->hide();
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+    QVERIFY(loaded.count() > 0 || loaded.wait(10000));
+    QTRY_VERIFY(!batch->columnsLoading());
+    QCOMPARE(batch->datasetPicker()->datasetId(), kDataset);
+    QCOMPARE(batch->labelsColumn()->currentText(), QString());
+    QCOMPARE(batch->queryColumn()->currentText(), QStringLiteral("labels"));
+    // Another dataset with the same columns keeps a choice it has too; a real switch refills.
+    batch->datasetPicker()->setDatasetId(kIndicesDataset);
+    QTRY_VERIFY(!batch->columnsLoading());
+    QCOMPARE(batch->queryColumn()->currentText(), QStringLiteral("labels"));
+    QCOMPARE(batch->labelsColumn()->currentText(), QStringLiteral("labels")); // none chosen: guessed
+    batch->queryColumn()->setEditText(QStringLiteral("query"));
+}
+
+void TestRerankPage::batchFailedReadResetsProgress()
+{
+    ui::RerankBatchPanel *batch = m_page->batchPanel();
+    m_page->tabs()->setCurrentWidget(batch);
+    m_page->modelPicker()->setModelId(QStringLiteral("bm25"));
+    batch->datasetPicker()->setDatasetId(QStringLiteral("no-such-dataset"));
+    QTRY_VERIFY(!batch->columnsLoading());
+    batch->queryColumn()->setEditText(QStringLiteral("query"));
+    batch->candidatesColumn()->setEditText(QStringLiteral("candidates"));
+    QSignalSpy failed(batch->runner(), &ui::RerankBatchRunner::failed);
+    batch->run();
+    QVERIFY(failed.count() > 0 || failed.wait(15000));
+    QVERIFY(!batch->errorLabel()->isHidden());
+    QVERIFY2(batch->errorLabel()->text().contains(QStringLiteral("no-such-dataset")), qPrintable(batch->errorLabel()->text()));
+    QVERIFY(batch->progressBar()->maximum() > 0); // not left busy
+    QVERIFY(batch->runButton()->isEnabled() && !batch->cancelButton()->isEnabled());
+    batch->datasetPicker()->setDatasetId(kDataset);
+    QTRY_VERIFY(!batch->columnsLoading());
+}
+
+void TestRerankPage::topButtonsActOnBatchTab()
+{
+    ui::RerankBatchPanel *batch = m_page->batchPanel();
+    m_page->modelPicker()->setModelId(QStringLiteral("bm25"));
+    m_page->compareCheck()->setChecked(false);
+    m_page->tabs()->setCurrentWidget(batch);
+    batch->datasetPicker()->setDatasetId(kDataset);
+    QTRY_VERIFY(!batch->columnsLoading());
+    batch->queryColumn()->setEditText(QStringLiteral("query"));
+    batch->candidatesColumn()->setEditText(QStringLiteral("candidates"));
+    m_api->hold();
+    QTest::mouseClick(m_page->runButton(), Qt::LeftButton); // the page's Rerank runs the batch
+    QTRY_COMPARE(m_api->heldCount(), 1);
+    QVERIFY(batch->runner()->isRunning());
+    QVERIFY(!m_page->isRunning());
+    QVERIFY(m_page->cancelButton()->isEnabled() && !m_page->runButton()->isEnabled());
+    QSignalSpy finished(batch->runner(), &ui::RerankBatchRunner::finished);
+    QTest::mouseClick(m_page->cancelButton(), Qt::LeftButton); // and its Cancel cancels the batch
+    QCOMPARE(finished.count(), 1);
+    QVERIFY(batch->runner()->result().cancelled);
+    QVERIFY(m_api->heldTokens().back().isCancelled());
+    QVERIFY(m_page->runButton()->isEnabled() && !m_page->cancelButton()->isEnabled());
+    m_api->release();
+    QTest::qWait(200);
+    // Back on the single-query tab, the buttons follow that tab's (idle) state.
+    m_page->tabs()->setCurrentIndex(0);
+    QVERIFY(m_page->runButton()->isEnabled() && !m_page->cancelButton()->isEnabled());
 }
 
 void TestRerankPage::rememberedModelIsChosenNextTime()
