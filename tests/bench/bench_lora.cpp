@@ -25,11 +25,12 @@
 #include "engine/training/gemm_probe.h"
 #include "engine/training/trainer.h"
 
+#include "python_baseline.h"
+
 #include <nlohmann/json.hpp>
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QProcess>
 #include <QTemporaryDir>
 
 #include <algorithm>
@@ -137,55 +138,27 @@ std::optional<std::pair<std::vector<double>, std::vector<double>>> ourSteps(cons
     return std::make_pair(seconds, losses);
 }
 
-class PythonBaseline
+//! bench_lora_reference.py: the same LoRA steps in eager PyTorch.
+class LoraBaseline
 {
 public:
     bool start(const QString &folder, int threads)
     {
-        m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_process.start(QStringLiteral("/usr/bin/python3"),
-                        {QStringLiteral(WB_SOURCE_DIR "/tests/bench/bench_lora_reference.py"), folder,
-                         QString::number(threads), QString::number(kRank), QString::number(kAlpha)});
-        const auto ready = readAnswer();
-        if (!ready)
-            return false;
-        if (ready->value("threads", 0) != threads)
-            std::fprintf(stderr, "python runs %d threads, not %d\n", ready->value("threads", 0), threads);
-        return true;
-    }
-    ~PythonBaseline()
-    {
-        m_process.closeWriteChannel();
-        m_process.waitForFinished(10000);
+        return m_python.start(QStringLiteral("bench_lora_reference.py"),
+                              {folder, QString::number(threads), QString::number(kRank), QString::number(kAlpha)},
+                              threads);
     }
 
     std::optional<std::pair<std::vector<double>, std::vector<double>>> steps(const std::vector<int> &tokens, int n)
     {
-        m_process.write(QByteArray::fromStdString(nlohmann::json{{"steps", n}, {"tokens", tokens}}.dump() + "\n"));
-        const auto a = readAnswer();
+        const auto a = m_python.ask({{"steps", n}, {"tokens", tokens}});
         if (!a)
             return std::nullopt;
         return std::make_pair(a->at("seconds").get<std::vector<double>>(), a->at("losses").get<std::vector<double>>());
     }
 
 private:
-    std::optional<nlohmann::json> readAnswer()
-    {
-        while (!m_process.canReadLine()) {
-            if (m_process.state() == QProcess::NotRunning || !m_process.waitForReadyRead(-1)) {
-                std::fprintf(stderr, "the python baseline stopped (is python3-torch installed?)\n");
-                return std::nullopt;
-            }
-        }
-        try {
-            return nlohmann::json::parse(m_process.readLine().toStdString());
-        } catch (const std::exception &e) {
-            std::fprintf(stderr, "unreadable python answer: %s\n", e.what());
-            return std::nullopt;
-        }
-    }
-
-    QProcess m_process;
+    PythonBaseline m_python;
 };
 
 struct Figures
@@ -206,7 +179,7 @@ std::optional<Figures> compare(const char *name, const engine::ModelConfig &conf
     std::vector<int> tokens;
     for (int i = 0; i < seq; ++i)
         tokens.push_back(int((uint64_t(i) * 2654435761u + 17) % uint64_t(config.vocabSize)));
-    PythonBaseline python;
+    LoraBaseline python;
     if (!python.start(folder, threads))
         return std::nullopt;
     std::vector<double> ours, theirs;
@@ -233,7 +206,7 @@ std::optional<Figures> compare(const char *name, const engine::ModelConfig &conf
     if (pythonOneThread && threads > 1) {
         // Our trainer runs a model this small on one thread (trainer.cpp, threadsFor); python's
         // figure at one thread too, so the comparison is not only about thread hand-offs.
-        PythonBaseline single;
+        LoraBaseline single;
         const auto b = single.start(folder, 1) ? single.steps(tokens, steps + 1) : std::nullopt;
         if (!b)
             return std::nullopt;

@@ -16,12 +16,13 @@
 #include "engine/models/causal_lm.h"
 #include "engine/models/torch_runtime.h"
 
+#include "python_baseline.h"
+
 #include <nlohmann/json.hpp>
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
-#include <QProcess>
 #include <QTemporaryDir>
 
 #include <algorithm>
@@ -113,67 +114,32 @@ std::optional<Decode> ourDecode(const engine::CausalLm &model, const std::vector
     return d;
 }
 
-//! The python baseline, kept running so its runs can alternate with ours.
-class PythonBaseline
+//! bench_model_reference.py: prefill and greedy decode in eager PyTorch.
+class ModelBaseline
 {
 public:
     bool start(const QString &folder, int threads)
     {
-        m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_process.start(QStringLiteral("/usr/bin/python3"),
-                        {QStringLiteral(WB_SOURCE_DIR "/tests/bench/bench_model_reference.py"), folder,
-                         QString::number(threads)});
-        const auto ready = readAnswer();
-        if (!ready)
-            return false;
-        if (ready->value("threads", 0) != threads)
-            std::fprintf(stderr, "python runs %d threads, not %d\n", ready->value("threads", 0), threads);
-        return true;
-    }
-    ~PythonBaseline()
-    {
-        m_process.closeWriteChannel();
-        m_process.waitForFinished(10000);
+        return m_python.start(QStringLiteral("bench_model_reference.py"), {folder, QString::number(threads)},
+                              threads);
     }
 
     std::optional<double> prefill(const std::vector<int> &prompt)
     {
-        const auto a = ask({{"prefill", prompt}});
+        const auto a = m_python.ask({{"prefill", prompt}});
         return a ? std::optional<double>(a->at("seconds").get<double>()) : std::nullopt;
     }
 
     std::optional<Decode> decode(const std::vector<int> &prompt, int steps)
     {
-        const auto a = ask({{"decode", prompt}, {"steps", steps}});
+        const auto a = m_python.ask({{"decode", prompt}, {"steps", steps}});
         if (!a)
             return std::nullopt;
         return Decode{a->at("seconds").get<double>(), a->at("tokens").get<std::vector<int>>()};
     }
 
 private:
-    std::optional<nlohmann::json> ask(const nlohmann::json &command)
-    {
-        m_process.write(QByteArray::fromStdString(command.dump() + "\n"));
-        return readAnswer();
-    }
-
-    std::optional<nlohmann::json> readAnswer()
-    {
-        while (!m_process.canReadLine()) {
-            if (m_process.state() == QProcess::NotRunning || !m_process.waitForReadyRead(-1)) {
-                std::fprintf(stderr, "the python baseline stopped (is python3-torch installed?)\n");
-                return std::nullopt;
-            }
-        }
-        try {
-            return nlohmann::json::parse(m_process.readLine().toStdString());
-        } catch (const std::exception &e) {
-            std::fprintf(stderr, "unreadable python answer: %s\n", e.what());
-            return std::nullopt;
-        }
-    }
-
-    QProcess m_process;
+    PythonBaseline m_python;
 };
 
 } // namespace
@@ -226,7 +192,7 @@ int main(int argc, char **argv)
     for (int i = 0; i < promptTokens; ++i)
         prompt.push_back(int((uint64_t(i) * 2654435761u + 17) % uint64_t(config.vocabSize)));
 
-    PythonBaseline python;
+    ModelBaseline python;
     if (!python.start(folder, threads))
         return 1;
 

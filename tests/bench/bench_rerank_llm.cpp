@@ -24,12 +24,13 @@
 #include "engine/models/torch_runtime.h"
 #include "engine/rerank/local_rerankers.h"
 
+#include "python_baseline.h"
+
 #include <nlohmann/json.hpp>
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
-#include <QProcess>
 #include <QTemporaryDir>
 
 #include <algorithm>
@@ -138,58 +139,27 @@ struct PythonRun
     std::vector<double> scores;
 };
 
-//! The python baseline, kept running so its runs can alternate with ours.
-class PythonBaseline
+//! bench_rerank_llm_reference.py: the same pointwise scoring in eager PyTorch.
+class RerankBaseline
 {
 public:
     bool start(const QString &folder, int threads)
     {
-        m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_process.start(QStringLiteral("/usr/bin/python3"),
-                        {QStringLiteral(WB_SOURCE_DIR "/tests/bench/bench_rerank_llm_reference.py"), folder,
-                         QString::number(threads)});
-        const auto ready = readAnswer();
-        if (!ready)
-            return false;
-        if (ready->value("threads", 0) != threads)
-            std::fprintf(stderr, "python runs %d threads, not %d\n", ready->value("threads", 0), threads);
-        return true;
-    }
-    ~PythonBaseline()
-    {
-        m_process.closeWriteChannel();
-        m_process.waitForFinished(10000);
+        return m_python.start(QStringLiteral("bench_rerank_llm_reference.py"), {folder, QString::number(threads)},
+                              threads);
     }
 
     std::optional<PythonRun> score(const std::vector<std::vector<int>> &prompts, const std::vector<int> &yes,
                                    const std::vector<int> &no, int batch)
     {
-        m_process.write(QByteArray::fromStdString(
-            nlohmann::json{{"prompts", prompts}, {"yes", yes}, {"no", no}, {"batch", batch}}.dump() + "\n"));
-        const auto a = readAnswer();
+        const auto a = m_python.ask({{"prompts", prompts}, {"yes", yes}, {"no", no}, {"batch", batch}});
         if (!a)
             return std::nullopt;
         return PythonRun{a->at("seconds").get<double>(), a->at("scores").get<std::vector<double>>()};
     }
 
 private:
-    std::optional<nlohmann::json> readAnswer()
-    {
-        while (!m_process.canReadLine()) {
-            if (m_process.state() == QProcess::NotRunning || !m_process.waitForReadyRead(-1)) {
-                std::fprintf(stderr, "the python baseline stopped (is python3-torch installed?)\n");
-                return std::nullopt;
-            }
-        }
-        try {
-            return nlohmann::json::parse(m_process.readLine().toStdString());
-        } catch (const std::exception &e) {
-            std::fprintf(stderr, "unreadable python answer: %s\n", e.what());
-            return std::nullopt;
-        }
-    }
-
-    QProcess m_process;
+    PythonBaseline m_python;
 };
 
 } // namespace
@@ -249,7 +219,7 @@ int main(int argc, char **argv)
                 double(promptTokens) / itemCount, batch, threads);
     std::fflush(stdout);
 
-    PythonBaseline python;
+    RerankBaseline python;
     if (!python.start(folder, threads))
         return 1;
 
