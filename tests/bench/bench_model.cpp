@@ -17,6 +17,7 @@
 #include "engine/models/torch_runtime.h"
 
 #include "python_baseline.h"
+#include "smollm2_shape.h"
 
 #include <nlohmann/json.hpp>
 
@@ -38,27 +39,6 @@ namespace {
 double secondsSince(Clock::time_point t0)
 {
     return std::chrono::duration<double>(Clock::now() - t0).count();
-}
-
-engine::ModelConfig smolLm2Shape()
-{
-    engine::ModelConfig c;
-    c.architecture = "LlamaForCausalLM";
-    c.modelType = "llama";
-    c.vocabSize = 49152;
-    c.hiddenSize = 576;
-    c.intermediateSize = 1536;
-    c.numLayers = 30;
-    c.numHeads = 9;
-    c.numKvHeads = 3;
-    c.headDim = 64;
-    c.maxPositionEmbeddings = 8192;
-    c.rmsNormEps = 1e-5;
-    c.ropeTheta = 100000;
-    c.tieWordEmbeddings = true;
-    c.bosTokenId = 0;
-    c.eosTokenIds = {0};
-    return c;
 }
 
 int argmax(const float *v, int n)

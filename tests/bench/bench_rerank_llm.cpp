@@ -25,6 +25,7 @@
 #include "engine/rerank/local_rerankers.h"
 
 #include "python_baseline.h"
+#include "smollm2_shape.h"
 
 #include <nlohmann/json.hpp>
 
@@ -54,27 +55,6 @@ double median(std::vector<double> v)
 {
     std::sort(v.begin(), v.end());
     return v.empty() ? 0 : v[v.size() / 2];
-}
-
-engine::ModelConfig smolLm2Shape()
-{
-    engine::ModelConfig c;
-    c.architecture = "LlamaForCausalLM";
-    c.modelType = "llama";
-    c.vocabSize = 49152;
-    c.hiddenSize = 576;
-    c.intermediateSize = 1536;
-    c.numLayers = 30;
-    c.numHeads = 9;
-    c.numKvHeads = 3;
-    c.headDim = 64;
-    c.maxPositionEmbeddings = 8192;
-    c.rmsNormEps = 1e-5;
-    c.ropeTheta = 100000;
-    c.tieWordEmbeddings = true;
-    c.bosTokenId = 0;
-    c.eosTokenIds = {0};
-    return c;
 }
 
 //! Deterministic English-looking items of at least `tokens` tokens each.
